@@ -1,0 +1,202 @@
+// Package clean removes what a downloaded notice carries that is not the
+// notice: navigation crumbs, share and print links, editor credits, link
+// farms, the blurb a document-sharing site wraps around an upload. It also
+// joins sentences that a page break cut in two. The patterns are data
+// (dict/junk.txt); this package only applies them.
+package clean
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/cnplan/cnplan/dict"
+	"github.com/cnplan/cnplan/pkg/textview"
+)
+
+// Result is the cleaned view and what cleaning did.
+type Result struct {
+	View    *textview.View // kept text; maps to the input view's original
+	Dropped int            // lines dropped as page junk
+	Joined  int            // page-number artefacts removed and lines joined
+}
+
+type rule struct {
+	mode string
+	re   *regexp.Regexp
+}
+
+var (
+	rulesOnce sync.Once
+	rules     []rule
+	rulesErr  error
+)
+
+func loadRules() ([]rule, error) {
+	rulesOnce.Do(func() {
+		for _, rec := range dict.Records("junk") {
+			if len(rec) < 2 {
+				rulesErr = fmt.Errorf("dict junk: record %q needs mode and pattern", rec)
+				return
+			}
+			re, err := regexp.Compile(rec[1])
+			if err != nil {
+				rulesErr = fmt.Errorf("dict junk: %v", err)
+				return
+			}
+			rules = append(rules, rule{rec[0], re})
+		}
+	})
+	return rules, rulesErr
+}
+
+type line struct {
+	start, end int // rune offsets in the view, end excludes the newline
+	text       string
+}
+
+func splitLines(v *textview.View) []line {
+	var lines []line
+	start := 0
+	for _, l := range strings.SplitAfter(v.Text, "\n") {
+		if l == "" {
+			continue
+		}
+		n := utf8.RuneCountInString(l)
+		body := strings.TrimSuffix(l, "\n")
+		lines = append(lines, line{start: start, end: start + utf8.RuneCountInString(body), text: body})
+		start += n
+	}
+	return lines
+}
+
+// Clean drops junk lines from v (normalised text) and joins page breaks.
+// With keepAll it changes nothing.
+func Clean(v *textview.View, keepAll bool) (Result, error) {
+	if keepAll {
+		return Result{View: v}, nil
+	}
+	rs, err := loadRules()
+	if err != nil {
+		return Result{}, err
+	}
+	lines := splitLines(v)
+	drop := make([]bool, len(lines))
+	for i, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			continue
+		}
+		for _, r := range rs {
+			if !r.re.MatchString(t) {
+				continue
+			}
+			switch r.mode {
+			case "line":
+				drop[i] = true
+			case "tail":
+				if !anyProse(lines[i+1:]) {
+					for j := i; j < len(lines); j++ {
+						drop[j] = true
+					}
+				}
+			case "head":
+				if !anyProse(lines[:i]) {
+					for j := 0; j <= i; j++ {
+						drop[j] = true
+					}
+				}
+			}
+		}
+	}
+	cut := pageArtefacts(lines, drop)
+	var b textview.Builder
+	res := Result{}
+	runes := []rune(v.Text)
+	for i, l := range lines {
+		if drop[i] {
+			if strings.TrimSpace(l.text) != "" {
+				res.Dropped++
+			}
+			continue
+		}
+		from := l.start
+		if c, ok := cut[i]; ok {
+			from += c.prefix
+			res.Joined++
+			if c.join && b.Len() > 0 && b.Last() == '\n' {
+				// Undo the newline that ended the previous page line.
+				b.DropLast()
+			}
+		}
+		for p := from; p < l.end; p++ {
+			b.Add(runes[p], p)
+		}
+		if l.end < len(runes) {
+			b.Add('\n', l.end)
+		}
+	}
+	inner := b.View()
+	res.View = textview.Map(inner, v)
+	return res, nil
+}
+
+// anyProse says whether lines hold a paragraph of the notice: a footer or
+// header marker only cuts where no real sentence stands beyond it.
+func anyProse(lines []line) bool {
+	for _, l := range lines {
+		if utf8.RuneCountInString(l.text) >= 40 && strings.ContainsAny(l.text, "。;") {
+			return true
+		}
+	}
+	return false
+}
+
+type pageCut struct {
+	prefix int  // runes of the "N、" prefix to drop
+	join   bool // join to the previous kept line
+}
+
+var pageNum = regexp.MustCompile(`^(\d{1,3})、`)
+
+// pageArtefacts finds page numbers that a converted document left at line
+// starts (002: "5、低于90%" continues "达标率不" from the line before). They
+// run 1, 2, 3 … over long lines; a real numbered list has short items or
+// ends its items with punctuation, so we ask for at least three
+// consecutive long lines.
+func pageArtefacts(lines []line, drop []bool) map[int]pageCut {
+	type cand struct{ idx, num, prefix int }
+	var run []cand
+	out := map[int]pageCut{}
+	flush := func() {
+		if len(run) >= 3 {
+			for k, c := range run {
+				out[c.idx] = pageCut{prefix: c.prefix, join: k > 0}
+			}
+		}
+		run = run[:0]
+	}
+	for i, l := range lines {
+		if drop[i] || strings.TrimSpace(l.text) == "" {
+			continue
+		}
+		m := pageNum.FindStringSubmatch(l.text)
+		long := utf8.RuneCountInString(l.text) >= 100
+		if m == nil || !long {
+			if long || m != nil {
+				flush()
+			}
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		if len(run) > 0 && n != run[len(run)-1].num+1 {
+			flush()
+		}
+		run = append(run, cand{i, n, utf8.RuneCountInString(m[0])})
+	}
+	flush()
+	return out
+}

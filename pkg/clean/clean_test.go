@@ -1,0 +1,105 @@
+package clean
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cnplan/cnplan/pkg/normalize"
+	"github.com/cnplan/cnplan/pkg/textview"
+)
+
+func cleanCorpus(t *testing.T, prefix string) (orig string, res Result) {
+	t.Helper()
+	paths, _ := filepath.Glob("../../testdata/corpus/" + prefix + "_*.txt")
+	if len(paths) != 1 {
+		t.Fatalf("corpus document %s not found", prefix)
+	}
+	b, err := os.ReadFile(paths[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig = string(b)
+	v, err := normalize.View(textview.Identity(orig), normalize.DetectScript(orig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err = Clean(v, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return orig, res
+}
+
+func TestCleanCorpus(t *testing.T) {
+	cases := []struct {
+		doc        string
+		keep, gone []string
+		minDropped int
+	}{
+		{"000", []string{"每千人口拥有3岁以下婴幼儿托位数达到4.5个", "冉高垒说"},
+			[]string{"返回首页", "责任编辑", "最新资讯杂谈", "欢迎咨询", "返回顶部"}, 4},
+		{"001", []string{"安康市“十四五”卫生健康事业发展规划", "营造良好环境"},
+			[]string{"相关链接", "\n关闭", "\n分享\n"}, 3},
+		// 002: the sharing site's blurb goes, page numbers are joined back.
+		{"002", []string{"达标率不低于90%", "分工明确、功能互补", "省级区域医疗中心"},
+			[]string{"由会员分享", "配套讲稿", "word图标", ".docx", "\n2、确"}, 6},
+		// 003 (traditional, normalised to simplified): the link farm goes.
+		{"003", []string{"启动4个省级区域医疗中心建设", "支持打造中西医协同"},
+			[]string{"无码", "中文字幕", "责任编辑", "加载更多新闻"}, 5},
+		{"004", []string{"县级以上综合医院远程会诊覆盖率达100%", "兰州日报社全媒体记者"},
+			[]string{"推荐阅读", "责编"}, 2},
+	}
+	for _, c := range cases {
+		_, res := cleanCorpus(t, c.doc)
+		for _, k := range c.keep {
+			if !strings.Contains(res.View.Text, k) {
+				t.Errorf("%s: cleaned text lost %q", c.doc, k)
+			}
+		}
+		for _, g := range c.gone {
+			if strings.Contains(res.View.Text, g) {
+				t.Errorf("%s: cleaned text still holds %q", c.doc, g)
+			}
+		}
+		if res.Dropped < c.minDropped {
+			t.Errorf("%s: dropped %d lines, want at least %d", c.doc, res.Dropped, c.minDropped)
+		}
+	}
+}
+
+// The joined sentence must still quote the original, artefact included:
+// gold quotes "达标率不\n5、低于90%".
+func TestJoinedSpanQuotesOriginal(t *testing.T) {
+	orig, res := cleanCorpus(t, "002")
+	if res.Joined < 5 {
+		t.Fatalf("joined %d page artefacts, want at least 5", res.Joined)
+	}
+	want := "达标率不低于90%"
+	i := strings.Index(res.View.Text, want)
+	start := res.View.RuneIndex(i)
+	s, e := res.View.Span(start, start+len([]rune(want)))
+	if got := string([]rune(orig)[s:e]); got != "达标率不\n5、低于90%" {
+		t.Fatalf("span quotes %q", got)
+	}
+}
+
+func TestKeepAllChangesNothing(t *testing.T) {
+	v := textview.Identity("返回首页 > 您现在的位置: 首页\n正文。")
+	res, err := Clean(v, true)
+	if err != nil || res.View.Text != v.Text || res.Dropped != 0 {
+		t.Fatalf("keep-all changed the text: %q, %v", res.View.Text, err)
+	}
+}
+
+func TestShortNumberedListIsNotJoined(t *testing.T) {
+	v := textview.Identity("1、加强组织领导\n2、强化资金保障\n3、严格督导考核\n")
+	res, err := Clean(v, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.View.Text != v.Text || res.Joined != 0 {
+		t.Fatalf("a real list was changed: %q", res.View.Text)
+	}
+}

@@ -1,0 +1,157 @@
+// Package normalize makes the text that cnplan's rules match against:
+// full-width digits, letters and punctuation folded to half-width, and
+// traditional characters converted to simplified. It never changes what is
+// output: every rune keeps its offset in the original text, so records
+// quote the document as written.
+package normalize
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/cnplan/cnplan/pkg/textview"
+	"github.com/liuzl/gocc"
+	"golang.org/x/text/width"
+)
+
+// Script names.
+const (
+	Simplified  = "simplified"
+	Traditional = "traditional"
+)
+
+var (
+	t2sOnce sync.Once
+	t2s     *gocc.OpenCC
+	t2sErr  error
+)
+
+func converter() (*gocc.OpenCC, error) {
+	t2sOnce.Do(func() { t2s, t2sErr = gocc.New("t2s") })
+	return t2s, t2sErr
+}
+
+// FoldRune folds one full-width rune to its half-width form. The ideographic
+// space becomes a plain space. Runes without a narrow form are kept.
+func FoldRune(r rune) rune {
+	if r < 0x2000 {
+		return r
+	}
+	p := width.LookupRune(r)
+	if p.Kind() == width.EastAsianFullwidth {
+		if f := p.Narrow(); f != 0 {
+			return f
+		}
+	}
+	return r
+}
+
+// DetectScript says whether text is written in traditional characters: it
+// converts a sample of its Han characters and counts how many change. A
+// simplified text changes almost none; a traditional one changes many.
+func DetectScript(text string) string {
+	cc, err := converter()
+	if err != nil {
+		return Simplified
+	}
+	var sample strings.Builder
+	han := 0
+	for _, r := range text {
+		if unicode.Is(unicode.Han, r) {
+			sample.WriteRune(r)
+			han++
+			if han >= 3000 {
+				break
+			}
+		}
+	}
+	if han == 0 {
+		return Simplified
+	}
+	conv, err := cc.Convert(sample.String())
+	if err != nil {
+		return Simplified
+	}
+	changed := 0
+	a, b := []rune(sample.String()), []rune(conv)
+	if len(a) != len(b) {
+		return Traditional
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			changed++
+		}
+	}
+	// Simplified text has stray variants (e.g. 着/著); 5% is far above them
+	// and far below any real traditional text (003: ~30%).
+	if changed*100 >= han*5 {
+		return Traditional
+	}
+	return Simplified
+}
+
+// Fold returns the width-folded view of v (same length, same map).
+func Fold(v *textview.View) *textview.View {
+	var b textview.Builder
+	i := 0
+	for _, r := range v.Text {
+		b.Add(FoldRune(r), int(v.Orig[i]))
+		i++
+	}
+	out := b.View()
+	out.Orig[len(out.Orig)-1] = v.Orig[len(v.Orig)-1]
+	return out
+}
+
+// Simplify converts a traditional view to simplified characters, line by
+// line. Where a conversion changes a line's length (a rare phrase mapping),
+// that line is converted character by character so that every rune still
+// maps to exactly one original rune.
+func Simplify(v *textview.View) (*textview.View, error) {
+	cc, err := converter()
+	if err != nil {
+		return nil, err
+	}
+	var b textview.Builder
+	pos := 0
+	for _, line := range strings.SplitAfter(v.Text, "\n") {
+		if line == "" {
+			continue
+		}
+		src := []rune(line)
+		conv, err := cc.Convert(line)
+		if err != nil {
+			return nil, err
+		}
+		dst := []rune(conv)
+		if len(dst) != len(src) {
+			dst = dst[:0]
+			for _, r := range src {
+				c, err := cc.Convert(string(r))
+				cr := []rune(c)
+				if err != nil || len(cr) != 1 {
+					cr = []rune{r}
+				}
+				dst = append(dst, cr[0])
+			}
+		}
+		for i, r := range dst {
+			b.Add(r, int(v.Orig[pos+i]))
+		}
+		pos += len(src)
+	}
+	out := b.View()
+	out.Orig[len(out.Orig)-1] = v.Orig[len(v.Orig)-1]
+	return out, nil
+}
+
+// View normalises v for matching: width folding always, and conversion to
+// simplified when script is Traditional.
+func View(v *textview.View, script string) (*textview.View, error) {
+	out := Fold(v)
+	if script == Traditional {
+		return Simplify(out)
+	}
+	return out, nil
+}
