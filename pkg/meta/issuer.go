@@ -1,0 +1,50 @@
+package meta
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// ledeMin is the length in runes from which a line is a paragraph, not a
+// heading or a label: a news report's lede is its first such line.
+const ledeMin = 30
+
+// beforeVerb splits a lede at sentence punctuation: the body that issued
+// a document is the last clause before the verb (日前,为促进…发展,省卫健委出台《…》).
+var clauseBreak = regexp.MustCompile(`[,。;:!?()“”《》\s\p{Zs}]`)
+
+// ledeIssuers finds the bodies a news report names as issuing the
+// document it reports: 省卫健委出台《…》, 省政府办公厅印发《…》. Only the first
+// paragraph after the title is read, since later ones cite other documents;
+// a verb followed by 的 (省政府办公厅印发的…) cites too, and is passed over.
+func ledeIssuers(ls []line, titleLine int, v *vocab) []string {
+	for _, l := range ls {
+		if l.index <= titleLine || utf8.RuneCountInString(l.text) < ledeMin {
+			continue
+		}
+		for _, verb := range v.verbs {
+			for off := 0; ; {
+				i := strings.Index(l.text[off:], verb)
+				if i < 0 {
+					break
+				}
+				i += off
+				off = i + len(verb)
+				rest := strings.TrimPrefix(l.text[off:], "了")
+				if !strings.HasPrefix(rest, "《") {
+					continue
+				}
+				clause := l.text[:i]
+				if loc := clauseBreak.FindAllStringIndex(clause, -1); loc != nil {
+					clause = clause[loc[len(loc)-1][1]:]
+				}
+				if b := v.bodies(v.trimIssuer(clause)); b != nil {
+					return b
+				}
+			}
+		}
+		return nil
+	}
+	return nil
+}

@@ -1,0 +1,112 @@
+// Package meta reads a plan document's own metadata from its text: its
+// title, issuing bodies, date and plan period.
+//
+// It works from the layout of Chinese government documents and news pages
+// (a 关于印发《…》的通知 wrapper, a headline above a 发布日期 line, a signature
+// block of body names over a date), never from a particular document. The
+// cue words live in dict/meta_*.txt.
+package meta
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Meta is what a document says about itself.
+type Meta struct {
+	// Title is the plan's own title as written: the quoted title of a 印发
+	// notice, not the notice's; a news report's headline.
+	Title                string
+	TitleStart, TitleEnd int // rune span of Title in the text given
+
+	// Issuers are the issuing bodies: a signature block's names, the body
+	// prefixed to a 关于…的通知 title, or the body a news report says issued
+	// the document (省卫健委出台《…》). Empty when none is found.
+	Issuers []string
+
+	// Published is the document's date as YYYY-MM-DD, "" when none: its
+	// signature date, else its own dated label (成文日期, 来源时间), else the
+	// page's (发布日期, a news dateline). See dict/meta_date_labels.txt.
+	Published string
+	Year      int // year of Published, or 0
+
+	// PeriodStart and PeriodEnd are the years the plan covers, read from
+	// its title: 十四五 → 2021, 2025; (2023—2025年) → 2023, 2025. 0 when none.
+	PeriodStart, PeriodEnd int
+}
+
+// Extract reads metadata from the document text: simplified Chinese with
+// half-width digits and punctuation (the caller normalises). Spans are rune
+// offsets into text.
+func Extract(text string) Meta {
+	v := vocabulary()
+	ls := splitLines(text)
+	var m Meta
+	sig := findSignature(ls, v)
+	t := findTitle(ls, v)
+	m.Title, m.TitleStart, m.TitleEnd = t.text, t.start, t.end
+	switch {
+	case len(sig.issuers) > 0:
+		m.Issuers = sig.issuers
+	case len(t.issuers) > 0:
+		m.Issuers = t.issuers
+	default:
+		m.Issuers = ledeIssuers(ls, t.line, v)
+	}
+	if d, ok := findPublished(ls, sig, v); ok {
+		m.Published = d.iso()
+		m.Year = d.year
+	}
+	m.PeriodStart, m.PeriodEnd = period(m.Title, v)
+	return m
+}
+
+// line is one line of the text, trimmed, with the rune offset of its
+// first rune.
+type line struct {
+	text  string
+	start int
+	index int // among non-empty lines
+}
+
+// splitLines gives the non-empty lines of text.
+func splitLines(text string) []line {
+	var out []line
+	off := 0
+	for _, raw := range strings.Split(text, "\n") {
+		n := utf8.RuneCountInString(raw)
+		trimmed := strings.TrimLeftFunc(raw, unicode.IsSpace)
+		lead := n - utf8.RuneCountInString(trimmed)
+		trimmed = strings.TrimRightFunc(trimmed, unicode.IsSpace)
+		if trimmed != "" {
+			out = append(out, line{text: trimmed, start: off + lead, index: len(out)})
+		}
+		off += n + 1
+	}
+	return out
+}
+
+// mustCompile compiles a pattern in which \s also matches Unicode spaces:
+// pages pad their lines with no-break spaces (2020年04月15日09:53\u00a0\u00a0来源).
+// It must not be used for \s inside a bracketed class.
+func mustCompile(pattern string) *regexp.Regexp {
+	return regexp.MustCompile(strings.ReplaceAll(pattern, `\s`, `[\s\p{Zs}]`))
+}
+
+// runeIndex turns a byte offset in s into a rune offset.
+func runeIndex(s string, byteOff int) int {
+	return utf8.RuneCountInString(s[:byteOff])
+}
+
+// hanCount counts the Han characters of s.
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,175 @@
+package meta
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cnplan/cnplan/dict"
+)
+
+// vocab holds the cue words of dict/meta_*.txt, compiled once.
+type vocab struct {
+	verbs          []string // meta_issue_verbs
+	kinds          []string // meta_notice_kinds
+	issuerSuffixes []string // meta_issuer_suffixes, longest first
+	issuerTrim     []string // meta_issuer_trim, longest first
+	titleSkip      []string // meta_title_skip
+	titleTrim      []string // meta_title_trim
+	originalTitle  []string // meta_original_title
+	signatureAfter []string // meta_signature_after
+	fiveYear       []fiveYear
+	labels         []dateLabel
+
+	wrapper      *regexp.Regexp // 关于印发《X》的通知
+	wrapperBare  *regexp.Regexp // 关于印发X的通知
+	wrapperInner *regexp.Regexp // …关于印发〈X〉的通知, inside a forwarded notice's title
+	notice       *regexp.Regexp // …关于…的通知
+	labelBefore  *regexp.Regexp // 发布日期:DATE
+	labelAfter   *regexp.Regexp // DATE TIME 来源
+}
+
+type fiveYear struct {
+	name       string
+	start, end int
+}
+
+type dateLabel struct {
+	label string
+	rank  int
+	after bool
+}
+
+var (
+	vocabOnce sync.Once
+	voc       *vocab
+)
+
+func vocabulary() *vocab {
+	vocabOnce.Do(func() { voc = loadVocab() })
+	return voc
+}
+
+func byLengthDesc(ws []string) []string {
+	sort.SliceStable(ws, func(i, j int) bool {
+		return utf8.RuneCountInString(ws[i]) > utf8.RuneCountInString(ws[j])
+	})
+	return ws
+}
+
+func alternation(ws []string) string {
+	q := make([]string, len(ws))
+	for i, w := range byLengthDesc(append([]string(nil), ws...)) {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return "(?:" + strings.Join(q, "|") + ")"
+}
+
+func loadVocab() *vocab {
+	v := &vocab{
+		verbs:          dict.Words("meta_issue_verbs"),
+		kinds:          dict.Words("meta_notice_kinds"),
+		issuerSuffixes: byLengthDesc(dict.Words("meta_issuer_suffixes")),
+		issuerTrim:     byLengthDesc(dict.Words("meta_issuer_trim")),
+		titleSkip:      dict.Words("meta_title_skip"),
+		titleTrim:      byLengthDesc(dict.Words("meta_title_trim")),
+		originalTitle:  byLengthDesc(dict.Words("meta_original_title")),
+		signatureAfter: dict.Words("meta_signature_after"),
+	}
+	for _, r := range dict.Records("meta_five_year") {
+		if len(r) < 3 {
+			continue
+		}
+		s, err1 := strconv.Atoi(r[1])
+		e, err2 := strconv.Atoi(r[2])
+		if err1 == nil && err2 == nil {
+			v.fiveYear = append(v.fiveYear, fiveYear{r[0], s, e})
+		}
+	}
+	var before, after []string
+	for _, r := range dict.Records("meta_date_labels") {
+		if len(r) < 2 {
+			continue
+		}
+		rank, err := strconv.Atoi(r[1])
+		if err != nil {
+			continue
+		}
+		l := dateLabel{label: r[0], rank: rank, after: len(r) > 2 && r[2] == "after"}
+		v.labels = append(v.labels, l)
+		if l.after {
+			after = append(after, l.label)
+		} else {
+			before = append(before, l.label)
+		}
+	}
+	verbs, kinds := alternation(v.verbs), alternation(v.kinds)
+	// The quoted title may be followed by a few words before 的通知
+	// (关于印发《…》等文件的通知), not by another sentence. Group 1 is what
+	// stands before: the issuing bodies, if any.
+	v.wrapper = mustCompile(`^(.*?)(?:关于)?` + verbs + `《([^《》]+)》[^《》。]{0,12}的` + kinds + `\s*$`)
+	v.wrapperBare = mustCompile(`^(.*?)关于` + verbs + `([^《》。]+)的` + kinds + `\s*$`)
+	// A forwarded notice quotes the notice it forwards, whose own quoted
+	// title is in 〈〉: 关于转发《省卫健委关于印发〈…规划〉的通知》的通知.
+	v.wrapperInner = mustCompile(`(?:关于)?` + verbs + `〈([^〈〉]+)〉[^〈〉。]{0,12}的` + kinds + `\s*$`)
+	v.notice = mustCompile(`^(.*?)关于[^。]+的` + kinds + `\s*$`)
+	if len(before) > 0 {
+		v.labelBefore = mustCompile(`(` + alternation(before) + `)\s*为?\s*[::]?\s*` + datePattern)
+	}
+	if len(after) > 0 {
+		v.labelAfter = mustCompile(datePattern + `(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(` + alternation(after) + `)`)
+	}
+	return v
+}
+
+// trimIssuer cuts the words of meta_issuer_trim from both ends of s.
+func (v *vocab) trimIssuer(s string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, w := range v.issuerTrim {
+			if t := strings.TrimPrefix(s, w); t != s && t != "" {
+				s, changed = t, true
+			}
+			if t := strings.TrimSuffix(s, w); t != s && t != "" {
+				s, changed = t, true
+			}
+		}
+	}
+	return s
+}
+
+// isBody reports whether s reads as the name of an issuing body: a few
+// characters ending in one of meta_issuer_suffixes.
+func (v *vocab) isBody(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 30 || hanCount(s) < n-4 {
+		return false
+	}
+	for _, suf := range v.issuerSuffixes {
+		if strings.HasSuffix(s, suf) && n > utf8.RuneCountInString(suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodies splits s into body names at 、 and spaces; nil unless every
+// part is a body.
+func (v *vocab) bodies(s string) []string {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '、' || unicode.IsSpace(r) })
+	if len(parts) == 0 {
+		return nil
+	}
+	for i, p := range parts {
+		p = v.trimIssuer(p)
+		if !v.isBody(p) {
+			return nil
+		}
+		parts[i] = p
+	}
+	return parts
+}

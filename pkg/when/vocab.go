@@ -1,0 +1,249 @@
+package when
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+
+	"github.com/cnplan/cnplan/dict"
+)
+
+// The words this package matches all come from dict/deadlines.txt; this
+// file turns its records into lookup tables, once.
+
+// wordSet maps words to values and finds the longest word at or before a
+// rune position.
+type wordSet[T any] struct {
+	m   map[string]T
+	max int // longest word, in runes
+}
+
+func (w *wordSet[T]) add(word string, val T) {
+	if w.m == nil {
+		w.m = map[string]T{}
+	}
+	w.m[word] = val
+	if n := len([]rune(word)); n > w.max {
+		w.max = n
+	}
+}
+
+// at returns the longest word that starts at rs[i].
+func (w *wordSet[T]) at(rs []rune, i int) (val T, n int, ok bool) {
+	for l := min(w.max, len(rs)-i); l > 0; l-- {
+		if v, hit := w.m[string(rs[i:i+l])]; hit {
+			return v, l, true
+		}
+	}
+	return val, 0, false
+}
+
+// endingAt returns the longest word that ends just before rs[i].
+func (w *wordSet[T]) endingAt(rs []rune, i int) (val T, n int, ok bool) {
+	for l := min(w.max, i); l > 0; l-- {
+		if v, hit := w.m[string(rs[i-l:i])]; hit {
+			return v, l, true
+		}
+	}
+	return val, 0, false
+}
+
+// exact reports whether s is one of the words.
+func (w *wordSet[T]) exact(s string) (T, bool) {
+	v, ok := w.m[s]
+	return v, ok
+}
+
+// span is a part of a year (months) or of a month (days).
+type span struct {
+	from, to int
+	end      bool // "the end of": the period shrinks to its last day
+}
+
+type relWord struct {
+	off  int
+	find bool // Find reports it as a deadline on its own
+}
+
+type shiftWord struct {
+	unit string // day, month, year
+	sign int
+}
+
+type plan struct{ first, last int }
+
+type vocab struct {
+	prefix    wordSet[string] // text, cue, not
+	after     wordSet[string] // by, not
+	yearPart  wordSet[span]
+	monthPart wordSet[span]
+	mark      wordSet[string] // year, month, day
+	relYear   wordSet[relWord]
+	bare      wordSet[bool]
+	notBefore map[rune]bool
+	relMonth  wordSet[int]
+	relDay    wordSet[int]
+	shift     wordSet[shiftWord]
+	blur      []string
+	plan      wordSet[plan]
+	planEnd   wordSet[bool]
+	planRel   wordSet[bool]
+	quote     map[rune]rune
+	title     map[rune]rune
+	rangeSep  map[rune]bool
+	numeral   map[rune]int
+}
+
+var (
+	vocabOnce sync.Once
+	theVocab  *vocab
+)
+
+// load compiles dict/deadlines.txt once. Call dict.Extend before the first
+// Find or ParseDate for user words to be seen.
+func load() *vocab {
+	vocabOnce.Do(func() {
+		v, err := compile(dict.Records("deadlines"))
+		if err != nil {
+			panic(err) // the built-in file is part of the build
+		}
+		theVocab = v
+	})
+	return theVocab
+}
+
+func compile(recs [][]string) (*vocab, error) {
+	v := &vocab{
+		notBefore: map[rune]bool{},
+		quote:     map[rune]rune{},
+		title:     map[rune]rune{},
+		rangeSep:  map[rune]bool{},
+		numeral:   map[rune]int{},
+	}
+	for _, r := range recs {
+		if len(r) < 2 {
+			return nil, fmt.Errorf("deadlines: record %q has no word", r)
+		}
+		kind, word := r[0], r[1]
+		arg := func(k int) string {
+			if k < len(r) {
+				return r[k]
+			}
+			return ""
+		}
+		num := func(k int) (int, error) {
+			n, err := strconv.Atoi(arg(k))
+			if err != nil {
+				return 0, fmt.Errorf("deadlines: %s %s: field %d: %v", kind, word, k+1, err)
+			}
+			return n, nil
+		}
+		first := []rune(word)[0]
+		switch kind {
+		case "prefix":
+			v.prefix.add(word, arg(2))
+		case "after":
+			v.after.add(word, arg(2))
+		case "yearpart", "monthpart":
+			from, err := num(2)
+			if err != nil {
+				return nil, err
+			}
+			to, err := num(3)
+			if err != nil {
+				return nil, err
+			}
+			s := span{from: from, to: to, end: arg(4) == "end"}
+			if kind == "yearpart" {
+				v.yearPart.add(word, s)
+			} else {
+				v.monthPart.add(word, s)
+			}
+		case "mark":
+			v.mark.add(word, arg(2))
+		case "relyear":
+			off, err := num(2)
+			if err != nil {
+				return nil, err
+			}
+			v.relYear.add(word, relWord{off: off, find: arg(3) == "find"})
+		case "bare":
+			v.bare.add(word, true)
+		case "notbefore":
+			v.notBefore[first] = true
+		case "relmonth", "relday":
+			off, err := num(2)
+			if err != nil {
+				return nil, err
+			}
+			if kind == "relmonth" {
+				v.relMonth.add(word, off)
+			} else {
+				v.relDay.add(word, off)
+			}
+		case "shift":
+			sign, err := num(3)
+			if err != nil {
+				return nil, err
+			}
+			v.shift.add(word, shiftWord{unit: arg(2), sign: sign})
+		case "blur":
+			v.blur = append(v.blur, word)
+		case "plan":
+			a, err := num(2)
+			if err != nil {
+				return nil, err
+			}
+			b, err := num(3)
+			if err != nil {
+				return nil, err
+			}
+			v.plan.add(word, plan{a, b})
+		case "planend":
+			v.planEnd.add(word, true)
+		case "planrel":
+			v.planRel.add(word, true)
+		case "quote", "title":
+			closer := []rune(arg(2))
+			if len(closer) == 0 {
+				return nil, fmt.Errorf("deadlines: %s %s: no closing mark", kind, word)
+			}
+			if kind == "quote" {
+				v.quote[first] = closer[0]
+			} else {
+				v.title[first] = closer[0]
+			}
+		case "range":
+			v.rangeSep[first] = true
+		case "numeral":
+			n, err := num(2)
+			if err != nil {
+				return nil, err
+			}
+			v.numeral[first] = n
+		default:
+			return nil, fmt.Errorf("deadlines: unknown kind %q", kind)
+		}
+	}
+	return v, nil
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// isNumeral: an ASCII digit or a Chinese numeral from the vocabulary.
+func (v *vocab) isNumeral(r rune) bool {
+	_, ok := v.numeral[r]
+	return ok || isDigit(r)
+}
+
+// digitValue is the value of a single digit, ASCII or Chinese (not 十).
+func (v *vocab) digitValue(r rune) (int, bool) {
+	if isDigit(r) {
+		return int(r - '0'), true
+	}
+	n, ok := v.numeral[r]
+	if !ok || n > 9 {
+		return 0, false
+	}
+	return n, true
+}
