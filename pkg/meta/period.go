@@ -13,7 +13,7 @@ var yearRange = mustCompile(`((?:19|20)\d{2})\s*年?\s*(?:[-—–~～]+|至|到
 const maxPeriod = 15
 
 // period reads the years a plan covers from its title: a year range, else
-// a five-year plan's name (十四五 → 2021, 2025; see dict/meta_five_year.txt).
+// a five-year plan's name (十四五 → 2021, 2025; see dict/five_year_plans.txt).
 func period(title string, v *vocab) (int, int) {
 	if m := yearRange.FindStringSubmatch(title); m != nil {
 		s, _ := strconv.Atoi(m[1])

@@ -80,7 +80,7 @@ func loadVocab() *vocab {
 		originalTitle:  byLengthDesc(dict.Words("meta_original_title")),
 		signatureAfter: dict.Words("meta_signature_after"),
 	}
-	for _, r := range dict.Records("meta_five_year") {
+	for _, r := range dict.Records("five_year_plans") {
 		if len(r) < 3 {
 			continue
 		}

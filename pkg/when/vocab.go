@@ -103,7 +103,12 @@ var (
 // Find or ParseDate for user words to be seen.
 func load() *vocab {
 	vocabOnce.Do(func() {
-		v, err := compile(dict.Records("deadlines"))
+		// The five-year plans are shared with pkg/meta and pkg/extract.
+		recs := dict.Records("deadlines")
+		for _, r := range dict.Records("five_year_plans") {
+			recs = append(recs, append([]string{"plan"}, r...))
+		}
+		v, err := compile(recs)
 		if err != nil {
 			panic(err) // the built-in file is part of the build
 		}
