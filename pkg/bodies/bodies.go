@@ -1,0 +1,95 @@
+// Package bodies finds who a plan makes responsible for its tasks: the
+// bodies named in 责任单位 lists, in national-style brackets and as the
+// subjects of sentences that give them a task.
+//
+// Input is normalised text (half-width punctuation and digits, simplified
+// characters); every offset is a rune offset into it. Vocabulary — bodies
+// and their aliases, list labels, role phrases, task verbs, localities,
+// name endings, generic mentions — lives in dict/bodies.txt and
+// dict/body_*.txt and is compiled once, on first use.
+package bodies
+
+import "sort"
+
+// Roles of a clause.
+const (
+	Responsible = "responsible" // 责任单位, …负责
+	Lead        = "lead"        // 牵头单位, …牵头
+	Support     = "support"     // 配合单位, 参与单位, 协助单位
+)
+
+// Clause is one statement of who is responsible.
+type Clause struct {
+	Units     []string // bodies as written, split: 市发展改革委, 市已生健康委
+	Canonical []string // same order, repaired and aliased: 市卫生健康委
+	Role      string   // Responsible, Lead or Support
+	Start     int      // rune span of the clause as it stands
+	End       int
+	UnitSpans [][2]int // rune span of each unit as written
+}
+
+// Find returns the responsibility clauses of text, in order of Start.
+func Find(text string) []Clause {
+	v := load()
+	rs := foldWidth([]rune(text))
+	labelled := v.labelClauses(rs)
+	out := labelled
+	out = append(out, v.bracketClauses(rs, labelled)...)
+	taken := append([]Clause(nil), out...)
+	out = append(out, v.sentenceClauses(rs, taken)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	trimOverlaps(rs, out)
+	return out
+}
+
+// trimOverlaps ends a clause where the next one starts: a sentence clause
+// runs to the end of its sentence, but 市卫生健康委牵头,市财政局配合 is two.
+func trimOverlaps(rs []rune, cs []Clause) {
+	for i := 0; i+1 < len(cs); i++ {
+		next := cs[i+1].Start
+		if cs[i].End <= next {
+			continue
+		}
+		end := next
+		for end > cs[i].Start && isSoftEnd(rs[end-1]) {
+			end--
+		}
+		last := cs[i].Start
+		if n := len(cs[i].UnitSpans); n > 0 {
+			last = cs[i].UnitSpans[n-1][1]
+		}
+		if end < last {
+			end = last
+		}
+		cs[i].End = end
+	}
+}
+
+func isSoftEnd(r rune) bool {
+	switch r {
+	case ',', ' ', '\t', '、':
+		return true
+	}
+	return false
+}
+
+func (c *Clause) add(it item) {
+	c.Units = append(c.Units, it.written)
+	c.Canonical = append(c.Canonical, it.canon)
+	c.UnitSpans = append(c.UnitSpans, [2]int{it.start, it.end})
+}
+
+// foldWidth maps full-width ASCII forms and the ideographic space to their
+// half-width runes, one for one, so offsets are unchanged. The caller has
+// normally done this already; the recognisers only look at half-width.
+func foldWidth(rs []rune) []rune {
+	for i, r := range rs {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			rs[i] = r - 0xFEE0
+		case r == 0x3000:
+			rs[i] = ' '
+		}
+	}
+	return rs
+}

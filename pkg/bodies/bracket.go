@@ -1,0 +1,109 @@
+package bodies
+
+// maxBracket bounds a national-style bracket: (农业农村部、工业和信息化部负责).
+const maxBracket = 200
+
+// bracketClauses finds national-style brackets that close on a role phrase:
+// (农业农村部、工业和信息化部负责), (国家卫生健康委牵头,财政部配合) — the latter
+// gives two clauses, each spanning its own part. Brackets that open with a
+// label belong to labelClauses.
+func (v *vocab) bracketClauses(rs []rune, taken []Clause) []Clause {
+	var out []Clause
+	n := len(rs)
+	for a := 0; a < n; a++ {
+		if rs[a] != '(' {
+			continue
+		}
+		b := matchClose(rs, a)
+		if b < 0 || inside(taken, a) {
+			continue
+		}
+		parts := splitParts(rs, a+1, b)
+		var got []Clause
+		for k, pt := range parts {
+			s := skipSpaces(rs, pt[0], pt[1])
+			e := pt[1]
+			for e > s && isSpace(rs[e-1]) {
+				e--
+			}
+			items, q := v.parseList(rs, s, e)
+			if len(items) == 0 {
+				continue
+			}
+			q = skipAny(rs, q, e, v.between)
+			role := ""
+			for _, ph := range v.roles {
+				if hasAt(rs, q, e, ph.text) && q+runeLen(ph.text) == e {
+					role = ph.role
+					break
+				}
+			}
+			if role == "" {
+				continue
+			}
+			c := Clause{Role: role, Start: s, End: e}
+			if k == 0 {
+				c.Start = a
+			}
+			if k == len(parts)-1 {
+				c.End = b + 1
+			}
+			for _, it := range items {
+				c.add(it)
+			}
+			got = append(got, c)
+		}
+		out = append(out, got...)
+	}
+	return out
+}
+
+// matchClose returns the bracket closing the one at a, or -1 when the
+// bracket runs past maxBracket runes, a 。 or a line break.
+func matchClose(rs []rune, a int) int {
+	depth := 0
+	for p := a; p < len(rs) && p <= a+maxBracket; p++ {
+		switch rs[p] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return p
+			}
+		case '。', '\n', '\r':
+			return -1
+		}
+	}
+	return -1
+}
+
+// splitParts splits rs[a:b] at , and ; outside inner brackets.
+func splitParts(rs []rune, a, b int) [][2]int {
+	var parts [][2]int
+	depth := 0
+	s := a
+	for p := a; p < b; p++ {
+		switch rs[p] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',', ';':
+			if depth == 0 {
+				parts = append(parts, [2]int{s, p})
+				s = p + 1
+			}
+		}
+	}
+	return append(parts, [2]int{s, b})
+}
+
+func inside(cs []Clause, p int) bool {
+	for _, c := range cs {
+		if p >= c.Start && p < c.End {
+			return true
+		}
+	}
+	return false
+}

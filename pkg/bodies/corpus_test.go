@@ -1,0 +1,179 @@
+package bodies
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/liuzl/gocc"
+	"golang.org/x/text/width"
+)
+
+type goldUnit struct {
+	Type      string   `json:"type"`
+	Quote     string   `json:"quote"`
+	Units     []string `json:"units"`
+	Canonical []string `json:"canonical"`
+	Role      string   `json:"role"`
+}
+
+var (
+	t2sOnce sync.Once
+	t2s     *gocc.OpenCC
+	t2sErr  error
+)
+
+// crudeNormalise stands in for the normalise stage: width folding (one rune
+// for one) and, for a traditional document, t2s.
+func crudeNormalise(t *testing.T, text string) string {
+	out := width.Fold.String(text)
+	if utf8.RuneCountInString(out) != utf8.RuneCountInString(text) {
+		t.Fatalf("width.Fold changed the rune count")
+	}
+	t2sOnce.Do(func() { t2s, t2sErr = gocc.New("t2s") })
+	if t2sErr != nil {
+		t.Fatal(t2sErr)
+	}
+	simp, err := t2s.Convert(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if simp != out && utf8.RuneCountInString(simp) == utf8.RuneCountInString(out) {
+		return simp
+	}
+	return out
+}
+
+// TestCorpus runs Find on every whole document and scores it against the
+// gold unit records: a predicted clause matches a gold record when its span
+// overlaps the first occurrence of the gold quote, and each canonical name
+// counts on its own, compared after aliases.
+func TestCorpus(t *testing.T) {
+	docs, err := filepath.Glob("../../testdata/corpus/*.txt")
+	if err != nil || len(docs) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	var tp, nPred, nGold int
+	for _, path := range docs {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig := string(raw)
+		gold := readGold(t, filepath.Join("../../testdata/gold", filepath.Base(path)+".jsonl"))
+		got := Find(crudeNormalise(t, orig))
+
+		type name struct {
+			clause int
+			canon  string
+			used   bool
+		}
+		var pred []name
+		for i, c := range got {
+			for _, cn := range c.Canonical {
+				pred = append(pred, name{clause: i, canon: canonOf(cn)})
+			}
+		}
+		docTP, docGold := 0, 0
+		for _, g := range gold {
+			idx := strings.Index(orig, g.Quote)
+			if idx < 0 {
+				t.Errorf("%s: quote %q not in document", path, g.Quote)
+				continue
+			}
+			gs := utf8.RuneCountInString(orig[:idx])
+			ge := gs + utf8.RuneCountInString(g.Quote)
+			for _, gc := range g.Canonical {
+				docGold++
+				for k := range pred {
+					c := got[pred[k].clause]
+					if pred[k].used || c.End <= gs || ge <= c.Start || pred[k].canon != canonOf(gc) {
+						continue
+					}
+					pred[k].used = true
+					docTP++
+					break
+				}
+			}
+		}
+		for _, p := range pred {
+			if !p.used {
+				c := got[p.clause]
+				t.Logf("%s: unmatched %s (%s) at %d", filepath.Base(path), p.canon, c.Role, c.Start)
+			}
+		}
+		t.Logf("%s: predicted %d names, gold %d, matched %d", filepath.Base(path), len(pred), docGold, docTP)
+		tp += docTP
+		nPred += len(pred)
+		nGold += docGold
+	}
+	p, r := ratio(tp, nPred), ratio(tp, nGold)
+	f1 := 0.0
+	if p+r > 0 {
+		f1 = 2 * p * r / (p + r)
+	}
+	t.Logf("units: P %.3f R %.3f F1 %.3f (matched %d, predicted %d, gold %d)", p, r, f1, tp, nPred, nGold)
+	if f1 < 0.9 {
+		t.Errorf("unit F1 %.3f < 0.9", f1)
+	}
+}
+
+func canonOf(name string) string {
+	c, _ := Canonical(name)
+	return c
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+func readGold(t *testing.T, path string) []goldUnit {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []goldUnit
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var g goldUnit
+		if err := json.Unmarshal([]byte(line), &g); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if g.Type == "unit" {
+			out = append(out, g)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// BenchmarkFind measures Find on the longest corpus document (001, about
+// 18,000 runes).
+func BenchmarkFind(b *testing.B) {
+	raw, err := os.ReadFile("../../testdata/corpus/001_739e833243cd6df4.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(raw)
+	Find(text) // compile the vocabulary outside the timing
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Find(text)
+	}
+}

@@ -1,0 +1,309 @@
+package bodies
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// item is one body in a list.
+type item struct {
+	start, end int
+	written    string
+	canon      string
+	short      bool // 规划 in 规划、住建等部门: stands for 规划部门
+}
+
+// hasAt reports whether rs[i:] starts with s and s ends by lim.
+func hasAt(rs []rune, i, lim int, s string) bool {
+	if i < 0 {
+		return false
+	}
+	for _, r := range s {
+		if i >= lim || i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// maxMid bounds the characters between a locality and a name ending.
+const maxMid = 10
+
+// bodyAt recognises the body that starts at rs[i], ending by lim: the
+// longest dictionary name, a place plus a known levelled name, a one-rune
+// repair of a known name, or a locality plus a name ending (信阳职业技术学院).
+func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
+	if lim > len(rs) {
+		lim = len(rs)
+	}
+	if i >= lim || !isHan(rs[i]) {
+		return item{}, false
+	}
+	if !v.first[rs[i]] && (i+1 >= lim || !v.second[rs[i+1]]) {
+		return item{}, false
+	}
+	best := item{}
+	ok := false
+	for _, n := range v.nameLens {
+		if i+n > lim {
+			continue
+		}
+		s := string(rs[i : i+n])
+		if c, found := v.canon[s]; found {
+			best, ok = item{start: i, end: i + n, written: s, canon: c}, true
+			break
+		}
+	}
+	// 安康 + 市卫生健康委员会
+	for _, p := range v.placesBy[rs[i]] {
+		pl := runeLen(p)
+		if pl < 2 || !hasAt(rs, i, lim, p) || i+pl >= lim || !v.levels[rs[i+pl]] {
+			continue
+		}
+		for _, n := range v.nameLens {
+			j := i + pl
+			if j+n > lim || pl+n <= best.end-i {
+				continue
+			}
+			if c, found := v.canon[string(rs[j:j+n])]; found {
+				best, ok = item{start: i, end: j + n, written: string(rs[i : j+n]), canon: p + c}, true
+				break
+			}
+		}
+		break
+	}
+	// 市已生健康委 → 市卫生健康委; only longer than any exact match, and not
+	// by swallowing the word after it: 财政部等 is not 财政部门, 工业和信息化部负责
+	// not 工业和信息化部门 + 责.
+	for _, n := range v.nameLens {
+		if n < minRepairLen || i+n > lim || n <= best.end-i {
+			continue
+		}
+		from := i + n - 1
+		if ok {
+			from = best.end
+		}
+		if v.hasStopRune(rs[from : i+n]) {
+			continue
+		}
+		s := string(rs[i : i+n])
+		if v.isGeneric(s) {
+			continue
+		}
+		if c, found := v.repaired(s); found {
+			best, ok = item{start: i, end: i + n, written: s, canon: c}, true
+			break
+		}
+	}
+	if ok {
+		return best, true
+	}
+	return v.patternAt(rs, i, lim)
+}
+
+// patternAt recognises locality + up to maxMid characters + name ending:
+// 市肺科医院, 信阳职业技术学院. The first ending reached wins, the longest
+// ending there (委员会 before 委). Generic starts (市级, 各) never match.
+func (v *vocab) patternAt(rs []rune, i, lim int) (item, bool) {
+	for _, p := range v.placesBy[rs[i]] {
+		if !hasAt(rs, i, lim, p) {
+			continue
+		}
+		j0 := i + runeLen(p)
+		for j := j0 + 1; j < lim && j <= j0+maxMid; j++ {
+			if !isHan(rs[j-1]) || v.breaksName(rs, j-1, lim) {
+				break
+			}
+			for _, suf := range v.suffixes {
+				if hasAt(rs, j, lim, suf) {
+					end := j + runeLen(suf)
+					s := string(rs[i:end])
+					if v.isGeneric(s) {
+						return item{}, false
+					}
+					return item{start: i, end: end, written: s, canon: s}, true
+				}
+			}
+		}
+	}
+	return item{}, false
+}
+
+// shortAt recognises a short item of a list closed by 等部门 or 部门:
+// 规划 in 规划、住建等部门. It must be followed by a separator or the tail,
+// and item+word must be a known body.
+func (v *vocab) shortAt(rs []rune, i, lim int) (item, bool) {
+	for n := 8; n >= 1; n-- {
+		if i+n > lim {
+			continue
+		}
+		han := true
+		for _, r := range rs[i : i+n] {
+			if !isHan(r) {
+				han = false
+				break
+			}
+		}
+		if !han {
+			continue
+		}
+		j := i + n
+		next := false
+		if j < lim && rs[j] == '、' {
+			next = true
+		}
+		for _, t := range v.tails {
+			if t.word != "" && hasAt(rs, j, lim, t.text) {
+				next = true
+			}
+		}
+		if !next {
+			continue
+		}
+		s := string(rs[i:j])
+		for _, t := range v.tails {
+			if t.word == "" {
+				continue
+			}
+			if c, ok := v.canon[s+t.word]; ok {
+				return item{start: i, end: j, written: s, canon: c, short: true}, true
+			}
+		}
+	}
+	return item{}, false
+}
+
+// parseList reads bodies joined by 、 (or a joint word such as 与 when a
+// body follows it) from rs[i], ending by lim, then an optional tail
+// (等部门). It returns the items and where the list ends.
+func (v *vocab) parseList(rs []rune, i, lim int) ([]item, int) {
+	var items []item
+	p := i
+	for {
+		it, ok := v.bodyAt(rs, p, lim)
+		if !ok {
+			it, ok = v.shortAt(rs, p, lim)
+		}
+		if !ok || v.isGeneric(it.written) {
+			break
+		}
+		items = append(items, it)
+		p = it.end
+		if p < lim && rs[p] == '、' {
+			if _, ok := v.bodyAt(rs, p+1, lim); ok {
+				p++
+				continue
+			}
+			if _, ok := v.shortAt(rs, p+1, lim); ok {
+				p++
+				continue
+			}
+			break
+		}
+		joined := false
+		for _, jw := range v.joints {
+			if hasAt(rs, p, lim, jw) {
+				if _, ok := v.bodyAt(rs, p+runeLen(jw), lim); ok {
+					p += runeLen(jw)
+					joined = true
+				}
+				break
+			}
+		}
+		if !joined {
+			break
+		}
+	}
+	if len(items) == 0 {
+		return nil, i
+	}
+	word := ""
+	for _, t := range v.tails {
+		if hasAt(rs, p, lim, t.text) {
+			p += runeLen(t.text)
+			word = t.word
+			break
+		}
+	}
+	// A short item needs the list to say what it is short for.
+	if word == "" {
+		last := items[len(items)-1]
+		for _, t := range v.tails {
+			if t.word != "" && !last.short && strings.HasSuffix(last.written, t.word) {
+				word = t.word
+			}
+		}
+	}
+	for k, it := range items {
+		if it.short && (word == "" || v.canon[it.written+word] == "") {
+			if k == 0 {
+				return nil, i
+			}
+			return items[:k], items[k-1].end
+		}
+	}
+	return items, p
+}
+
+// skipAny skips, repeatedly, any of words at rs[p].
+func skipAny(rs []rune, p, lim int, words []string) int {
+	for moved := true; moved; {
+		moved = false
+		for _, w := range words {
+			if hasAt(rs, p, lim, w) {
+				p += runeLen(w)
+				moved = true
+				break
+			}
+		}
+	}
+	return p
+}
+
+func skipSpaces(rs []rune, p, lim int) int {
+	for p < lim && (rs[p] == ' ' || rs[p] == '\t') {
+		p++
+	}
+	return p
+}
+
+// phraseAt returns the longest phrase at rs[p].
+func phraseAt(rs []rune, p, lim int, ps []phrase) (phrase, bool) {
+	for _, ph := range ps {
+		if hasAt(rs, p, lim, ph.text) {
+			return ph, true
+		}
+	}
+	return phrase{}, false
+}
+
+func (v *vocab) hasStopRune(rs []rune) bool {
+	for _, r := range rs {
+		if v.stop[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// breaksName: a name does not run through a modal or 的 — 信阳市要加快推进
+// 县级医院 is no body. 市应急管理局 is (应急 is no modal).
+func (v *vocab) breaksName(rs []rune, p, lim int) bool {
+	if rs[p] == '的' {
+		return true
+	}
+	for _, w := range v.notModals {
+		if hasAt(rs, p, lim, w) {
+			return false
+		}
+	}
+	for _, m := range v.modals {
+		if hasAt(rs, p, lim, m) {
+			return true
+		}
+	}
+	return false
+}

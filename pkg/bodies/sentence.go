@@ -1,0 +1,165 @@
+package bodies
+
+import "strings"
+
+// maxFrame bounds an adverbial such as 在医疗、医药、医保等方面.
+const maxFrame = 30
+
+// sentenceClauses finds sentences that give named bodies a task:
+// 市卫生健康委负责组织相关专家…开展评估, 规划、住建等部门积极支持…,
+// 民政部门与卫生健康部门共同推进…. The bodies must open a clause (or
+// follow 由) and a task verb from body_verbs.txt, or a modal (要, 应), must
+// follow them, so reports and titles are not tasks: 省卫健委出台《措施》, 市卫健委党组书记、
+// 主任冉高垒表示. Generic subjects (各级党委、政府, 各有关部门) name no body.
+// The clause runs from the first body to the end of the clause (。;).
+func (v *vocab) sentenceClauses(rs []rune, taken []Clause) []Clause {
+	var out []Clause
+	n := len(rs)
+	for i := 0; i < n; i++ {
+		starts := []int{}
+		if isClauseStart(rs, i) {
+			starts = append(starts, i)
+		}
+		for _, w := range v.before {
+			if hasAt(rs, i, n, w) {
+				starts = append(starts, i+runeLen(w))
+			}
+		}
+		for _, s := range starts {
+			c, ok := v.sentenceAt(rs, s)
+			if !ok || inside(taken, c.Start) || insideUnits(out, c.Start) {
+				continue
+			}
+			out = append(out, c)
+			i = c.Start // resume inside: a later clause of the sentence may name others
+			break
+		}
+	}
+	return out
+}
+
+// sentenceAt reads subject bodies at rs[s], then fillers, an optional frame
+// (在…方面) and partner (与卫生健康部门), then a task verb.
+func (v *vocab) sentenceAt(rs []rune, s int) (Clause, bool) {
+	n := len(rs)
+	s = skipSpaces(rs, s, n)
+	items, q := v.parseList(rs, s, n)
+	if len(items) == 0 {
+		return Clause{}, false
+	}
+	end := clauseEnd(rs, q)
+	modal := false
+	for _, m := range v.modals {
+		if hasAt(rs, q, end, m) {
+			modal = true
+			break
+		}
+	}
+	for _, w := range v.notModals {
+		if hasAt(rs, q, end, w) {
+			modal = false
+			q = end // 要求 is neither a modal nor a filler
+		}
+	}
+	q = v.skipBetween(rs, q, end)
+	for _, f := range v.frames {
+		if !hasAt(rs, q, end, f[0]) {
+			continue
+		}
+		lim := min(end, q+maxFrame)
+		if k := indexAt(rs, q+runeLen(f[0]), lim, f[1]); k >= 0 && !hasSoftBreak(rs, q, k) {
+			q = v.skipBetween(rs, k+runeLen(f[1]), end)
+			break
+		}
+	}
+	for _, pw := range v.partners {
+		if !hasAt(rs, q, end, pw) {
+			continue
+		}
+		if _, r := v.parseList(rs, q+runeLen(pw), end); r > q+runeLen(pw) {
+			q = v.skipBetween(rs, r, end)
+		}
+		break
+	}
+	verb, ok := phraseAt(rs, q, end, v.verbs)
+	if !ok && !modal {
+		return Clause{}, false
+	}
+	role := verb.role
+	if !ok {
+		role = Responsible
+	}
+	c := Clause{Role: role, Start: items[0].start, End: end}
+	for _, it := range items {
+		c.add(it)
+	}
+	return c, true
+}
+
+// isClauseStart: rs[i] opens a clause — text start, after 。;,:!? or a line
+// break, or after a list marker (1. (一) 一、).
+func isClauseStart(rs []rune, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := rs[i-1]
+	switch p {
+	case '。', ';', ',', ':', '!', '?', '\n', '\r', '\t', ' ', ')', '.', '】', ']':
+		return true
+	case '、':
+		return i >= 2 && (rs[i-2] >= '0' && rs[i-2] <= '9' || strings.ContainsRune("一二三四五六七八九十", rs[i-2]))
+	}
+	return false
+}
+
+// clauseEnd is the end of the clause containing p: the next 。;!? or line
+// break.
+func clauseEnd(rs []rune, p int) int {
+	for ; p < len(rs); p++ {
+		switch rs[p] {
+		case '。', ';', '!', '?', '\n', '\r':
+			return p
+		}
+	}
+	return len(rs)
+}
+
+// hasSoftBreak reports a comma between a and b: a frame does not cross one.
+func hasSoftBreak(rs []rune, a, b int) bool {
+	for p := a; p < b; p++ {
+		if rs[p] == ',' {
+			return true
+		}
+	}
+	return false
+}
+
+// indexAt finds s in rs[a:lim], or -1.
+func indexAt(rs []rune, a, lim int, s string) int {
+	for p := a; p < lim; p++ {
+		if hasAt(rs, p, lim, s) {
+			return p
+		}
+	}
+	return -1
+}
+
+// insideUnits reports whether p falls among the units of a clause.
+func insideUnits(cs []Clause, p int) bool {
+	for _, c := range cs {
+		if k := len(c.UnitSpans); k > 0 && p >= c.Start && p < c.UnitSpans[k-1][1] {
+			return true
+		}
+	}
+	return false
+}
+
+// skipBetween skips between words and, after them, one comma:
+// 卫生健康、医保、财政等部门要按照职责分工,密切配合.
+func (v *vocab) skipBetween(rs []rune, q, end int) int {
+	r := skipAny(rs, q, end, v.between)
+	if r > q && r < end && rs[r] == ',' {
+		r = skipAny(rs, r+1, end, v.between)
+	}
+	return r
+}

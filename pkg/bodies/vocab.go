@@ -1,0 +1,388 @@
+package bodies
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/cnplan/cnplan/dict"
+)
+
+// vocab is everything the recognisers know, compiled once from dict/bodies.txt
+// and dict/body_*.txt (built-in plus --dict extensions).
+type vocab struct {
+	canon    map[string]string // name or alias → canonical
+	nameLens []int             // rune lengths of names, longest first
+
+	// repair: a name with one rune blanked → the known spellings that give
+	// that key, each as its canonical and the rune that was blanked.
+	repair map[string][]repairCand
+
+	places    []string        // localities, longest first
+	levels    map[rune]bool   // single-rune localities: 市 县 省 区 …
+	suffixes  []string        // name endings, longest first
+	kindRunes map[rune]bool   // last runes of endings: 委 局 厅 …
+	labels    []label         // 责任单位 → responsible …
+	roles     []phrase        // bracket-closing phrases, longest first
+	verbs     []phrase        // task verbs, longest first
+	before    []string        // words that may open a clause before its body
+	between   []string        // words between a body and its verb, longest first
+	modals    []string        // between words that make a task by themselves
+	notModals []string        // words that start like a modal: 要求, 应急
+	frames    [][2]string     // adverbial opener, closer
+	partners  []string        // prepositions whose object is a partner
+	joints    []string        // words joining two subjects
+	generic   map[string]bool // items that name no body
+	genPrefix []string        // prefixes of items that name no body
+	tails     []tail          // list tails, longest first
+	stop      map[rune]bool   // first runes of the words that follow a body
+	first     map[rune]bool   // first runes of names and places
+	second    map[rune]bool   // second runes of repairable names
+	// by name length: first runes, second runes, first two runes, so that
+	// repair only blanks positions that can still match a name.
+	firstBy, secondBy map[int]map[rune]bool
+	prefixBy          map[int]map[[2]rune]bool
+	placesBy          map[rune][]string // places by first rune, longest first
+	tailFirst         map[rune]bool     // first runes of label tails
+}
+
+type repairCand struct {
+	canon string
+	r     rune
+}
+
+type label struct {
+	head []rune // 责任
+	tail string // 单位
+	role string
+}
+
+type phrase struct {
+	text string
+	role string
+}
+
+type tail struct {
+	text string // 等部门
+	word string // 部门 (what a short item stands for), or ""
+}
+
+var (
+	once sync.Once
+	voc  *vocab
+)
+
+func load() *vocab {
+	once.Do(func() { voc = compile() })
+	return voc
+}
+
+func compile() *vocab {
+	v := &vocab{
+		canon:     map[string]string{},
+		repair:    map[string][]repairCand{},
+		levels:    map[rune]bool{},
+		kindRunes: map[rune]bool{},
+		generic:   map[string]bool{},
+	}
+	// Later records win: a user's [bodies] line can re-point a built-in alias.
+	for _, rec := range dict.Records("bodies") {
+		for _, name := range rec {
+			v.canon[name] = rec[0]
+		}
+	}
+	lens := map[int]bool{}
+	for name := range v.canon {
+		lens[utf8.RuneCountInString(name)] = true
+	}
+	for n := range lens {
+		v.nameLens = append(v.nameLens, n)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(v.nameLens)))
+
+	for _, rec := range dict.Records("body_places") {
+		p := rec[0]
+		v.places = append(v.places, p)
+		if utf8.RuneCountInString(p) == 1 {
+			r, _ := utf8.DecodeRuneInString(p)
+			v.levels[r] = true
+		}
+	}
+	sortLongestFirst(v.places)
+	v.placesBy = map[rune][]string{}
+	for _, p := range v.places {
+		r, _ := utf8.DecodeRuneInString(p)
+		v.placesBy[r] = append(v.placesBy[r], p)
+	}
+
+	for _, rec := range dict.Records("body_suffixes") {
+		s := rec[0]
+		v.suffixes = append(v.suffixes, s)
+		r, _ := utf8.DecodeLastRuneInString(s)
+		v.kindRunes[r] = true
+	}
+	sortLongestFirst(v.suffixes)
+
+	for _, rec := range dict.Records("body_labels") {
+		if len(rec) < 2 {
+			continue
+		}
+		rs := []rune(rec[0])
+		if len(rs) < 3 {
+			continue
+		}
+		v.labels = append(v.labels, label{head: rs[:len(rs)-2], tail: string(rs[len(rs)-2:]), role: rec[1]})
+	}
+	v.tailFirst = map[rune]bool{}
+	for _, lb := range v.labels {
+		r, _ := utf8.DecodeRuneInString(lb.tail)
+		v.tailFirst[r] = true
+	}
+	v.roles = phrases("body_roles")
+	v.verbs = phrases("body_verbs")
+
+	for _, rec := range dict.Records("body_fillers") {
+		if len(rec) < 2 {
+			continue
+		}
+		switch rec[0] {
+		case "before":
+			v.before = append(v.before, rec[1])
+		case "between":
+			v.between = append(v.between, rec[1])
+		case "notmodal":
+			v.notModals = append(v.notModals, rec[1])
+		case "modal":
+			v.between = append(v.between, rec[1])
+			v.modals = append(v.modals, rec[1])
+		case "frame":
+			if len(rec) >= 3 {
+				v.frames = append(v.frames, [2]string{rec[1], rec[2]})
+			}
+		case "partner":
+			v.partners = append(v.partners, rec[1])
+		case "joint":
+			v.joints = append(v.joints, rec[1])
+		}
+	}
+	sortLongestFirst(v.before)
+	sortLongestFirst(v.between)
+	sortLongestFirst(v.modals)
+	sortLongestFirst(v.partners)
+	sortLongestFirst(v.joints)
+
+	for _, rec := range dict.Records("body_generic") {
+		if len(rec) < 2 {
+			continue
+		}
+		switch rec[0] {
+		case "word":
+			v.generic[rec[1]] = true
+		case "prefix":
+			v.genPrefix = append(v.genPrefix, rec[1])
+		}
+	}
+	for _, rec := range dict.Records("body_lists") {
+		t := tail{text: rec[0]}
+		if len(rec) >= 2 {
+			t.word = rec[1]
+		}
+		v.tails = append(v.tails, t)
+	}
+	sort.SliceStable(v.tails, func(i, j int) bool {
+		return utf8.RuneCountInString(v.tails[i].text) > utf8.RuneCountInString(v.tails[j].text)
+	})
+
+	v.stop = map[rune]bool{'、': true}
+	first := func(s string) {
+		if r, _ := utf8.DecodeRuneInString(s); r != utf8.RuneError {
+			v.stop[r] = true
+		}
+	}
+	for _, ps := range [][]phrase{v.verbs, v.roles} {
+		for _, p := range ps {
+			first(p.text)
+		}
+	}
+	for _, ws := range [][]string{v.between, v.joints, v.partners} {
+		for _, w := range ws {
+			first(w)
+		}
+	}
+	for _, t := range v.tails {
+		first(t.text)
+	}
+
+	// Quick rejection in bodyAt: a body starts with the first rune of a name
+	// or place, or (repaired) has a name's second rune after it.
+	v.first, v.second = map[rune]bool{}, map[rune]bool{}
+	v.firstBy, v.secondBy = map[int]map[rune]bool{}, map[int]map[rune]bool{}
+	v.prefixBy = map[int]map[[2]rune]bool{}
+	for name := range v.canon {
+		rs := []rune(name)
+		v.first[rs[0]] = true
+		if n := len(rs); n >= minRepairLen {
+			v.second[rs[1]] = true
+			if v.firstBy[n] == nil {
+				v.firstBy[n], v.secondBy[n], v.prefixBy[n] = map[rune]bool{}, map[rune]bool{}, map[[2]rune]bool{}
+			}
+			v.firstBy[n][rs[0]] = true
+			v.secondBy[n][rs[1]] = true
+			v.prefixBy[n][[2]rune{rs[0], rs[1]}] = true
+		}
+	}
+	for _, p := range v.places {
+		r, _ := utf8.DecodeRuneInString(p)
+		v.first[r] = true
+	}
+
+	// Repair index: every name with each rune blanked in turn.
+	for name, c := range v.canon {
+		rs := []rune(name)
+		if len(rs) < minRepairLen {
+			continue
+		}
+		for i, r := range rs {
+			k := blank(rs, i)
+			v.repair[k] = append(v.repair[k], repairCand{canon: c, r: r})
+		}
+	}
+	return v
+}
+
+// minRepairLen: shorter names are too close to each other for a one-rune
+// repair to be safe (市审计局 / 市统计局 are both real).
+const minRepairLen = 4
+
+func blank(rs []rune, i int) string {
+	var b strings.Builder
+	for j, r := range rs {
+		if j == i {
+			b.WriteByte(0)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func phrases(name string) []phrase {
+	var ps []phrase
+	for _, rec := range dict.Records(name) {
+		if len(rec) < 2 {
+			continue
+		}
+		ps = append(ps, phrase{text: rec[0], role: rec[1]})
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		return utf8.RuneCountInString(ps[i].text) > utf8.RuneCountInString(ps[j].text)
+	})
+	return ps
+}
+
+func sortLongestFirst(ss []string) {
+	sort.SliceStable(ss, func(i, j int) bool {
+		return utf8.RuneCountInString(ss[i]) > utf8.RuneCountInString(ss[j])
+	})
+}
+
+// Canonical returns the canonical name of a body (after aliases and repair)
+// and whether it is known. An unknown name comes back as given, trimmed.
+func Canonical(name string) (string, bool) {
+	return load().canonical(strings.TrimSpace(name))
+}
+
+func (v *vocab) canonical(name string) (string, bool) {
+	if c, ok := v.canon[name]; ok {
+		return c, true
+	}
+	// 安康市卫生健康委员会 = 安康 + 市卫生健康委员会: a place, then a known
+	// name that starts with a level (市, 县 …), so the level says which body.
+	for _, p := range v.places {
+		if utf8.RuneCountInString(p) < 2 || !strings.HasPrefix(name, p) {
+			continue
+		}
+		rest := name[len(p):]
+		r, _ := utf8.DecodeRuneInString(rest)
+		if !v.levels[r] {
+			continue
+		}
+		if c, ok := v.canon[rest]; ok {
+			return p + c, true
+		}
+	}
+	if c, ok := v.repaired(name); ok {
+		return c, true
+	}
+	return name, false
+}
+
+// repaired maps a name one rune substitution away from exactly one known
+// body to that body: 市已生健康委 → 市卫生健康委. Two candidates: no repair.
+// Swapping one level for another (区/市) or one kind of body for another
+// (局/委) is a different body, not noise, so it never counts.
+func (v *vocab) repaired(name string) (string, bool) {
+	rs := []rune(name)
+	if len(rs) < minRepairLen {
+		return "", false
+	}
+	for _, r := range rs {
+		if !isHan(r) {
+			return "", false
+		}
+	}
+	n := len(rs)
+	if v.firstBy[n] == nil {
+		return "", false
+	}
+	pre := v.prefixBy[n][[2]rune{rs[0], rs[1]}]
+	found := ""
+	for i, a := range rs {
+		switch {
+		case i == 0 && !v.secondBy[n][rs[1]]:
+			continue
+		case i == 1 && !v.firstBy[n][rs[0]]:
+			continue
+		case i >= 2 && !pre:
+			return found, found != ""
+		}
+		for _, cand := range v.repair[blank(rs, i)] {
+			b := cand.r
+			if a == b {
+				continue // the name itself: not a substitution
+			}
+			if v.levels[a] && v.levels[b] {
+				continue
+			}
+			if i == len(rs)-1 && v.kindRunes[a] && v.kindRunes[b] {
+				continue
+			}
+			if found != "" && found != cand.canon {
+				return "", false
+			}
+			found = cand.canon
+		}
+	}
+	return found, found != ""
+}
+
+// isGeneric says whether an item names no particular body.
+func (v *vocab) isGeneric(item string) bool {
+	if v.generic[item] {
+		return true
+	}
+	if _, ok := v.canon[item]; ok {
+		return false
+	}
+	for _, p := range v.genPrefix {
+		if strings.HasPrefix(item, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHan(r rune) bool {
+	return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FFFF
+}
