@@ -155,3 +155,18 @@ func View(v *textview.View, script string) (*textview.View, error) {
 	}
 	return out, nil
 }
+
+// ToSimplified converts a short traditional string to simplified
+// characters (for keys that must compare across scripts). Text that is
+// already simplified comes back unchanged.
+func ToSimplified(s string) string {
+	cc, err := converter()
+	if err != nil {
+		return s
+	}
+	out, err := cc.Convert(s)
+	if err != nil {
+		return s
+	}
+	return out
+}
