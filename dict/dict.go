@@ -23,7 +23,7 @@ import (
 	"sync"
 )
 
-//go:embed *.txt
+//go:embed *.txt *.gz
 var files embed.FS
 
 var (
