@@ -1,0 +1,122 @@
+// Package document reads one input into the value that flows through
+// cnplan's pipeline: the decoded original text, and the normalised views of
+// it that the recognisers match against, each with its offset map back to
+// the original.
+package document
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/cnplan/cnplan/pkg/clean"
+	"github.com/cnplan/cnplan/pkg/decode"
+	"github.com/cnplan/cnplan/pkg/normalize"
+	"github.com/cnplan/cnplan/pkg/textview"
+)
+
+// Options control reading.
+type Options struct {
+	Encoding string // force an encoding instead of detecting one
+	KeepAll  bool   // keep page junk (no cleaning)
+}
+
+// Document is one decoded input.
+type Document struct {
+	File     string // path as given ("-" for standard input)
+	Encoding string
+	Format   string // text, html, docx, pdf
+	Script   string // simplified or traditional
+	Original string // decoded text; all spans are rune offsets into it
+	Lines    textview.Lines
+	// Full is the whole text normalised (for metadata, which may sit in
+	// page chrome such as a sharing site's file name line).
+	Full *textview.View
+	// Body is the normalised text without page junk and with page breaks
+	// joined: what the recognisers read.
+	Body    *textview.View
+	Dropped int // junk lines dropped
+	Joined  int // page-break artefacts joined
+
+	runes []rune // Original as runes, for quoting spans
+}
+
+// Error is a failure to read one input; its message names the file.
+type Error struct {
+	File string
+	Err  error
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s: %v", e.File, e.Err) }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Read loads a file ("-" reads stdin).
+func Read(path string, stdin io.Reader, opt Options) (*Document, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, &Error{path, cleanOSError(err)}
+	}
+	return FromBytes(path, data, opt)
+}
+
+// cleanOSError drops the path that os errors repeat ("open x: no such
+// file") since Error already names the file.
+func cleanOSError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// FromBytes decodes data read from name.
+func FromBytes(name string, data []byte, opt Options) (*Document, error) {
+	res, err := decode.Bytes(filepath.Base(name), data, opt.Encoding)
+	if err != nil {
+		return nil, &Error{name, err}
+	}
+	if strings.TrimSpace(res.Text) == "" {
+		return nil, &Error{name, fmt.Errorf("no text (empty or whitespace only)")}
+	}
+	return FromText(name, res.Text, res.Encoding, res.Format, opt)
+}
+
+// FromText builds a document from already decoded text.
+func FromText(name, text, encoding, format string, opt Options) (*Document, error) {
+	d := &Document{File: name, Encoding: encoding, Format: format, Original: text, runes: []rune(text)}
+	d.Lines = textview.NewLines(text)
+	d.Script = normalize.DetectScript(text)
+	full, err := normalize.View(textview.Identity(text), d.Script)
+	if err != nil {
+		return nil, &Error{name, err}
+	}
+	d.Full = full
+	cleaned, err := clean.Clean(full, opt.KeepAll)
+	if err != nil {
+		return nil, &Error{name, err}
+	}
+	d.Body, d.Dropped, d.Joined = cleaned.View, cleaned.Dropped, cleaned.Joined
+	return d, nil
+}
+
+// Quote returns the original text of rune span [start, end).
+func (d *Document) Quote(start, end int) string {
+	r := d.runes
+	if start < 0 {
+		start = 0
+	}
+	if end > len(r) {
+		end = len(r)
+	}
+	if start >= end {
+		return ""
+	}
+	return string(r[start:end])
+}

@@ -1,0 +1,413 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/cnplan/cnplan/dict"
+	"github.com/cnplan/cnplan/pkg/normalize"
+	"github.com/cnplan/cnplan/pkg/record"
+)
+
+// yearMark is a year that the text sets as the time of what follows:
+// "2019年," opening a paragraph, a line "2020年", "“十三五”期间".
+type yearMark struct {
+	pos  int
+	year int
+	// paragraph: the mark opens a paragraph (or is a line of its own) and
+	// governs what follows; a mark inside a paragraph governs only its
+	// sentence ("近年来…。2022年,全市三孩生育登记3905例").
+	paragraph bool
+}
+
+var (
+	yearOpening = regexp.MustCompile(`(?:^|[。\n;●■])\s*(?:截至|截止|截止到)?(\d{4})年(?:底|末|年底|年末|全年)?(?:[,,\s]|$|以来|我市|全市|全省)`)
+	periodsOnce sync.Once
+	periods     map[string][2]int
+	periodName  *regexp.Regexp
+)
+
+func loadPeriods() {
+	periodsOnce.Do(func() {
+		periods = map[string][2]int{}
+		var names []string
+		for _, r := range dict.Records("five_year_plans") {
+			if len(r) < 3 {
+				continue
+			}
+			a, _ := strconv.Atoi(r[1])
+			b, _ := strconv.Atoi(r[2])
+			periods[r[0]] = [2]int{a, b}
+			names = append(names, regexp.QuoteMeta(r[0]))
+		}
+		periodName = regexp.MustCompile(`[“"]?(` + strings.Join(names, "|") + `)[”"]?(?:期间|时期|以来)`)
+	})
+}
+
+// findYearMarks lists the years the body sets as context, in order. Only
+// years up to the document's own count: later ones are deadlines.
+func (x *extractor) findYearMarks() []yearMark {
+	loadPeriods()
+	text := string(x.runes)
+	var marks []yearMark
+	view := x.doc.Body
+	for _, m := range yearOpening.FindAllStringSubmatchIndex(text, -1) {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		if y < 1949 || (x.docYear > 0 && y > x.docYear) {
+			continue
+		}
+		pos := view.RuneIndex(m[2])
+		marks = append(marks, yearMark{pos, y, x.opensParagraph(pos)})
+	}
+	for _, m := range periodName.FindAllStringSubmatchIndex(text, -1) {
+		p := periods[text[m[2]:m[3]]]
+		if x.docYear > 0 && p[1] >= x.docYear {
+			continue // the current plan's period: its figures are targets
+		}
+		pos := view.RuneIndex(m[2])
+		marks = append(marks, yearMark{pos, p[1], x.opensParagraph(pos)})
+	}
+	sort.SliceStable(marks, func(i, j int) bool { return marks[i].pos < marks[j].pos })
+	return marks
+}
+
+// opensParagraph says whether only spaces, quotes or bullets stand between
+// the line start and pos.
+func (x *extractor) opensParagraph(pos int) bool {
+	for i := pos - 1; i >= 0; i-- {
+		switch r := x.runes[i]; {
+		case r == '\n':
+			return true
+		case r == ' ' || r == '\t' || r == '\u00a0' || strings.ContainsRune("“\"●■◆(截至止到", r):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// contextYear returns the year that governs pos: a mark in its sentence,
+// else the last paragraph-opening mark before it in its level-1 section;
+// 0 when none.
+func (x *extractor) contextYear(pos int, s span) int {
+	floor := 0
+	for i := x.secs.at(pos); i >= 0; i-- {
+		if x.secs.hs[i].level == 1 {
+			floor = x.secs.hs[i].start
+			break
+		}
+	}
+	for i := sort.Search(len(x.years), func(i int) bool { return x.years[i].pos >= pos }) - 1; i >= 0; i-- {
+		m := x.years[i]
+		if m.pos < floor {
+			break
+		}
+		if m.pos >= s.start || m.paragraph {
+			return m.year
+		}
+	}
+	return 0
+}
+
+// governingDeadline returns the deadline that governs pos: the last one
+// before it in its paragraph, else the first one after it in its sentence.
+func (x *extractor) governingDeadline(pos int, s span) *deadlineSpan {
+	var best *deadlineSpan
+	para := pos
+	for para > 0 && x.runes[para-1] != '\n' {
+		para--
+	}
+	for i := range x.deadlines {
+		d := &x.deadlines[i]
+		if d.end <= pos && d.start >= para && d.d.Year > 0 {
+			best = d
+		}
+	}
+	if best != nil {
+		return best
+	}
+	for i := range x.deadlines {
+		d := &x.deadlines[i]
+		if d.start >= pos && d.end <= s.end && d.d.Year > 0 {
+			return d
+		}
+	}
+	return nil
+}
+
+// kindYear decides whether a figure is a goal or a reported one, and for
+// which year. A deadline decides first; then a review of the past (a
+// section reviewing "十三五", a year before the document's); then a plan's
+// own period; news reports read their cue words.
+func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline string) {
+	v := loadVocab()
+	sentence := string(x.runes[s.start:s.end])
+	clause := string(x.runes[x.clauseStart(pos):x.clauseEnd(pos)])
+	// "每年" targets recur: they have no year.
+	yearly := strings.Contains(string(x.runes[s.start:pos]), "每年")
+	ctxYear := x.contextYear(pos, s)
+	review := false
+	for _, w := range v.cues["review"] {
+		if strings.Contains(x.secs.path(pos), w) {
+			review = true
+		}
+	}
+	if d := x.governingDeadline(pos, s); d != nil {
+		k := record.KindTarget
+		if x.docYear > 0 && d.d.Year < x.docYear {
+			k = record.KindActual
+		}
+		if yearly {
+			return k, 0, x.quote(d.start, d.end)
+		}
+		return k, d.d.Year, x.quote(d.start, d.end)
+	}
+	past := ctxYear > 0 && x.docYear > 0 && ctxYear < x.docYear
+	if x.isPlan {
+		switch {
+		case review || past:
+			if ctxYear == 0 && x.period.Start > 0 {
+				ctxYear = x.period.Start - 1
+			}
+			return record.KindActual, ctxYear, ""
+		case yearly:
+			return record.KindTarget, 0, ""
+		}
+		return record.KindTarget, x.period.End, ""
+	}
+	switch {
+	case review || past:
+		return record.KindActual, ctxYear, ""
+	case v.hasCue("actual", clause) && !v.hasCue("target", clause):
+		return record.KindActual, ctxYear, ""
+	case v.hasCue("target", sentence) && ctxYear == 0:
+		if yearly {
+			return record.KindTarget, 0, ""
+		}
+		return record.KindTarget, x.docYear, ""
+	}
+	return record.KindActual, ctxYear, ""
+}
+
+// proseTargets reads the targets of every sentence outside the tables.
+func (x *extractor) proseTargets(tables []table) []record.Target {
+	out := []record.Target{}
+	sents := splitSentences(string(x.runes))
+	for _, s := range sents {
+		if inTables(tables, s) {
+			continue
+		}
+		for _, c := range x.candidates(s) {
+			x.mentionEnds = append(x.mentionEnds, c.end)
+			if c.merged {
+				continue
+			}
+			out = append(out, x.target(c, s))
+		}
+	}
+	return out
+}
+
+func inTables(tables []table, s span) bool {
+	for _, t := range tables {
+		if s.start >= t.start && s.end <= t.end {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) target(c *candidate, s span) record.Target {
+	kind, year, deadline := x.kindYear(c.q.NumStart, s)
+	start := min(c.indStart, c.q.Start)
+	if c.indEnd <= c.indStart {
+		start = c.q.Start
+	}
+	indicator, key := x.indicator(c)
+	t := record.Target{
+		Indicator:    indicator,
+		IndicatorKey: indicatorKey(key),
+		Value:        c.q.Value,
+		Unit:         x.unitAsWritten(c),
+		Comparator:   c.comparator,
+		Kind:         kind,
+		Deadline:     deadline,
+		Baseline:     c.baseline,
+		Section:      x.secs.path(c.q.Start),
+		Text:         x.quote(s.start, s.end),
+		Source:       x.source(start, max(c.end, c.indEnd)),
+	}
+	if c.q.IsRange {
+		vm := c.q.ValueMax
+		t.ValueMax = &vm
+	}
+	if year > 0 {
+		t.Year = &year
+	}
+	return t
+}
+
+// indicator returns the candidate's indicator as written and in the
+// normalised text. A count before its noun and verb ("20家医院设置老年病科")
+// reads verb phrase + 的 + noun (设置老年病科的医院), and a share of them
+// adds 比例, as plans name such indicators.
+func (x *extractor) indicator(c *candidate) (asWritten, normalised string) {
+	if c.indEnd <= c.indStart {
+		return "", ""
+	}
+	if c.vpStart <= c.indStart || c.vpStart >= c.indEnd {
+		return x.quote(c.indStart, c.indEnd) + c.indSuffix, string(x.runes[c.indStart:c.indEnd]) + c.indSuffix
+	}
+	dropLe := func(s string) string { return strings.Replace(s, "了", "", 1) }
+	vp, np := x.quote(c.vpStart, c.indEnd), x.quote(c.indStart, c.vpStart)
+	vpN, npN := string(x.runes[c.vpStart:c.indEnd]), string(x.runes[c.indStart:c.vpStart])
+	ratio := ""
+	if c.unit == "%" {
+		ratio = "比例"
+	}
+	return dropLe(vp) + "的" + np + ratio, dropLe(vpN) + "的" + npN + ratio
+}
+
+// tableTargets makes one target per indicator table row.
+func (x *extractor) tableTargets(tables []table) []record.Target {
+	out := []record.Target{}
+	for _, tb := range tables {
+		for _, row := range tb.rows {
+			if t, ok := x.rowTarget(row); ok {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+var unitSuffix = regexp.MustCompile(`\(([^()]{1,8})\)$`)
+
+func (x *extractor) rowTarget(row tableRow) (record.Target, bool) {
+	name := row.name.text
+	unit := row.unit
+	indEnd := row.name.end
+	if m := unitSuffix.FindStringSubmatchIndex(name); m != nil && isUnitWord(name[m[2]:m[3]]) {
+		if unit == "" {
+			// In the document's own characters: the bracket's content.
+			unit = x.foldedQuote(row.name.end-1-runeLen(name[m[2]:m[3]]), row.name.end-1)
+		}
+		indEnd -= runeLen(name[m[0]:])
+		name = name[:m[0]]
+	}
+	t := record.Target{
+		Indicator:    x.quote(row.name.start, indEnd),
+		IndicatorKey: indicatorKey(name),
+		Unit:         unit,
+		Kind:         record.KindTarget,
+		Attribute:    row.attribute,
+		Section:      x.secs.path(row.name.start),
+		Text:         x.quote(row.name.start, row.end),
+		Source:       x.source(row.name.start, row.end),
+	}
+	found := false
+	for i, cell := range row.values {
+		if i >= len(row.cols) {
+			break
+		}
+		val, cmp, ok := parseCell(cell.text)
+		if !ok {
+			continue
+		}
+		col := row.cols[i]
+		switch col.role {
+		case "target":
+			t.Value, t.Comparator, found = val, cmp, true
+			if col.year > 0 {
+				y := col.year
+				t.Year = &y
+			}
+		case "baseline":
+			b := val
+			t.Baseline = &b
+			if col.year > 0 {
+				y := col.year
+				t.BaselineYear = &y
+			}
+		}
+	}
+	if t.Year == nil && x.period.End > 0 {
+		y := x.period.End
+		t.Year = &y
+	}
+	return t, found
+}
+
+// isUnitWord says whether a bracketed suffix of an indicator name is its
+// unit: %, ‰, /10万, a measure word (岁, 张, 人, 万元 …).
+func isUnitWord(s string) bool {
+	if s == "%" || s == "‰" || strings.HasPrefix(s, "/") {
+		return true
+	}
+	v := loadVocab()
+	for _, u := range v.units {
+		if s == u || strings.TrimLeft(s, "万亿千百") == u {
+			return true
+		}
+	}
+	return false
+}
+
+var cellNumber = regexp.MustCompile(`[-+]?\d+(?:\.\d+)?`)
+
+// parseCell reads a table value cell: "≥95", "≤11", "77.30", "95%以上".
+func parseCell(s string) (float64, string, bool) {
+	m := cellNumber.FindString(s)
+	if m == "" {
+		return 0, "", false
+	}
+	v, err := strconv.ParseFloat(m, 64)
+	if err != nil {
+		return 0, "", false
+	}
+	cmp := "="
+	switch {
+	case strings.HasPrefix(s, "≥") || strings.HasPrefix(s, ">") || strings.HasPrefix(s, "不低于") || strings.HasPrefix(s, "不少于") || strings.HasSuffix(s, "以上"):
+		cmp = ">="
+	case strings.HasPrefix(s, "≤") || strings.HasPrefix(s, "<") || strings.HasPrefix(s, "不高于") || strings.HasPrefix(s, "不超过") || strings.HasSuffix(s, "以下"):
+		cmp = "<="
+	case strings.HasPrefix(s, "约") || strings.HasSuffix(s, "左右"):
+		cmp = "~"
+	}
+	return v, cmp, true
+}
+
+// indicatorKey makes the key that lines an indicator up across documents:
+// simplified and half-width, scope words and a bracketed unit dropped,
+// synonyms folded to their canonical form.
+func indicatorKey(s string) string {
+	v := loadVocab()
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(normalize.FoldRune(r))
+	}
+	k := normalize.ToSimplified(b.String())
+	k = strings.TrimSpace(k)
+	if m := unitSuffix.FindStringSubmatchIndex(k); m != nil && isUnitWord(k[m[2]:m[3]]) {
+		k = k[:m[0]]
+	}
+	for {
+		w := prefixIn(k, v.scope)
+		if w == "" || w == k {
+			break
+		}
+		k = strings.TrimPrefix(k, w)
+	}
+	for _, syn := range v.synonyms {
+		// A variant inside its canonical form (…医师 in …医师数) is
+		// already folded when the key holds the canonical form.
+		if strings.Contains(k, syn[0]) && !(strings.Contains(syn[1], syn[0]) && strings.Contains(k, syn[1])) {
+			k = strings.Replace(k, syn[0], syn[1], 1)
+			break
+		}
+	}
+	return k
+}

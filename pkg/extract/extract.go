@@ -1,0 +1,211 @@
+// Package extract turns a read document into cnplan's records: numeric
+// targets (from prose and from indicator tables), deadlines, responsible
+// units and the document's metadata, each record with its provenance.
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cnplan/cnplan/pkg/bodies"
+	"github.com/cnplan/cnplan/pkg/document"
+	"github.com/cnplan/cnplan/pkg/meta"
+	"github.com/cnplan/cnplan/pkg/record"
+	"github.com/cnplan/cnplan/pkg/region"
+	"github.com/cnplan/cnplan/pkg/when"
+)
+
+// extractor holds one document's state while its records are assembled.
+type extractor struct {
+	doc         *document.Document
+	runes       []rune // the body view's text
+	secs        *sections
+	deadlines   []deadlineSpan
+	mentionEnds []int
+	docYear     int
+	period      record.Period
+	isPlan      bool
+	years       []yearMark
+}
+
+type deadlineSpan struct {
+	start, end int
+	d          when.Deadline
+}
+
+// Extract reads every record of d.
+func Extract(d *document.Document) record.Document {
+	out := record.Document{
+		Schema: record.Schema, File: d.File, Encoding: d.Encoding, Format: d.Format, Script: d.Script,
+		Cleaning:  &record.Cleaning{DroppedLines: d.Dropped, JoinedBreaks: d.Joined},
+		Targets:   []record.Target{},
+		Deadlines: []record.Deadline{},
+		Units:     []record.Unit{},
+	}
+	m := meta.Extract(d.Full.Text)
+	if m.TitleEnd > m.TitleStart {
+		out.Title = d.Quote(d.Full.Span(m.TitleStart, m.TitleEnd))
+	}
+	out.Issuer = m.Issuers
+	out.Published = m.Published
+	if m.PeriodEnd > 0 {
+		out.Period = &record.Period{Start: m.PeriodStart, End: m.PeriodEnd}
+	}
+	reg := region.Detect(titleText(d, m), m.Issuers, d.Body.Text)
+	if reg.Code != "" {
+		out.Region = &record.Region{Province: reg.Province, City: reg.City, County: reg.County, Code: reg.Code}
+	}
+
+	x := &extractor{doc: d, runes: []rune(d.Body.Text), docYear: m.Year}
+	if out.Period != nil {
+		x.period = *out.Period
+	}
+	x.isPlan = x.period.End > 0 && (x.docYear == 0 || x.docYear <= x.period.End)
+	ctx := when.Context{DocYear: m.Year, PlanStart: m.PeriodStart, PlanEnd: m.PeriodEnd}
+	if ctx.DocYear == 0 {
+		ctx.DocYear = when.DocContext(d.Full.Text).DocYear
+		x.docYear = ctx.DocYear
+	}
+	x.secs = newSections(d.Body.Text, x.quote)
+	for _, dl := range when.Find(d.Body.Text, ctx) {
+		x.deadlines = append(x.deadlines, deadlineSpan{dl.Start, dl.End, dl})
+	}
+	x.years = x.findYearMarks()
+
+	tables := findTables(d.Body.Text, x.docYear)
+	out.Targets = append(out.Targets, x.tableTargets(tables)...)
+	out.Targets = append(out.Targets, x.proseTargets(tables)...)
+	sort.SliceStable(out.Targets, func(i, j int) bool { return out.Targets[i].Span[0] < out.Targets[j].Span[0] })
+	out.Deadlines = x.deadlineRecords()
+	var tasks []span
+	out.Units, tasks = x.unitRecords(bodies.Find(d.Body.Text))
+	x.attachUnits(out.Targets, out.Units, tasks)
+	if d.Dropped > 0 {
+		out.Warnings = append(out.Warnings, plural(d.Dropped, "line")+" of page junk dropped (use --keep-all to keep them)")
+	}
+	return out
+}
+
+func titleText(d *document.Document, m meta.Meta) string {
+	if m.TitleEnd > m.TitleStart {
+		r := []rune(d.Full.Text)
+		return string(r[m.TitleStart:m.TitleEnd])
+	}
+	return ""
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
+// quote returns the original text of a body-view span.
+func (x *extractor) quote(start, end int) string {
+	return x.doc.Quote(x.doc.Body.Span(start, end))
+}
+
+// source maps a body-view span to its provenance.
+func (x *extractor) source(start, end int) record.Source {
+	s, e := x.doc.Body.Span(start, end)
+	return record.Source{Line: x.doc.Lines.Line(s), Span: [2]int{s, e}}
+}
+
+// sentenceAt returns the sentence span holding pos.
+func sentenceAt(sents []span, pos int) span {
+	i := sort.Search(len(sents), func(i int) bool { return sents[i].end > pos })
+	if i < len(sents) && sents[i].start <= pos {
+		return sents[i]
+	}
+	return span{pos, pos}
+}
+
+// deadlineRecords turns the deadlines into records, each with the task it
+// governs: the rest of its clause, or of its sentence when the clause is
+// only the deadline (到2025年,人均预期寿命达到77.3岁).
+func (x *extractor) deadlineRecords() []record.Deadline {
+	sents := splitSentences(string(x.runes))
+	out := []record.Deadline{}
+	for _, ds := range x.deadlines {
+		s := sentenceAt(sents, ds.start)
+		taskEnd := x.clauseEnd(ds.end)
+		if strings.TrimSpace(string(x.runes[ds.end:taskEnd])) == "" || taskEnd-ds.end < 4 {
+			taskEnd = s.end
+		}
+		taskStart := ds.end
+		for taskStart < taskEnd && isClauseBreak(x.runes[taskStart]) {
+			taskStart++
+		}
+		out = append(out, record.Deadline{
+			Text: x.quote(ds.start, ds.end), Date: ds.d.Date,
+			Task:     strings.TrimSpace(x.quote(taskStart, taskEnd)),
+			Section:  x.secs.path(ds.start),
+			Sentence: x.quote(s.start, s.end),
+			Source:   x.source(ds.start, ds.end),
+		})
+	}
+	return out
+}
+
+// unitRecords turns responsibility clauses into records. A bracketed
+// clause closes the task before it (back to the previous clause or list
+// item); a sentence clause is its own task.
+func (x *extractor) unitRecords(cs []bodies.Clause) ([]record.Unit, []span) {
+	out := []record.Unit{}
+	var tasks []span
+	for _, c := range cs {
+		units := make([]string, len(c.Units))
+		for i, sp := range c.UnitSpans {
+			units[i] = x.quote(sp[0], sp[1])
+		}
+		taskStart, taskEnd := x.taskBefore(c.Start), c.Start
+		if x.runes[c.Start] != '(' {
+			taskStart, taskEnd = c.Start, c.End
+		}
+		tasks = append(tasks, span{taskStart, taskEnd})
+		out = append(out, record.Unit{
+			Units: units, Canonical: append([]string{}, c.Canonical...), Role: c.Role,
+			Task:    strings.TrimSpace(x.quote(taskStart, taskEnd)),
+			Section: x.secs.path(c.Start),
+			Text:    x.quote(c.Start, c.End),
+			Source:  x.source(c.Start, c.End),
+		})
+	}
+	return out, tasks
+}
+
+// taskBefore finds where the task that a bracketed unit clause closes
+// begins: after the previous unit clause or heading, at most a paragraph.
+func (x *extractor) taskBefore(pos int) int {
+	start := 0
+	if i := x.secs.at(pos - 1); i >= 0 {
+		start = x.secs.hs[i].start
+	}
+	for i := pos - 1; i > start; i-- {
+		if x.runes[i] == '\n' || x.runes[i] == ')' && i < pos-1 && strings.Contains(string(x.runes[max(start, i-40):i]), "单位") {
+			return i + 1
+		}
+	}
+	return start
+}
+
+// attachUnits gives each target the canonical units of the unit clause
+// whose task holds it. tasks are the clauses' task spans in the body view,
+// and targetSpans the targets' view spans.
+func (x *extractor) attachUnits(ts []record.Target, us []record.Unit, tasks []span) {
+	for i := range ts {
+		for k, u := range us {
+			task := tasks[k]
+			if task.end <= task.start {
+				continue
+			}
+			ts_, te := x.doc.Body.Span(task.start, task.end)
+			if ts[i].Span[0] >= ts_ && ts[i].Span[1] <= te {
+				ts[i].Units = append([]string{}, u.Canonical...)
+				break
+			}
+		}
+	}
+}

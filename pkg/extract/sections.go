@@ -1,0 +1,157 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/cnplan/cnplan/dict"
+)
+
+// heading is a section heading found in the body view.
+type heading struct {
+	level      int
+	start, end int // rune span of the heading text in the view
+}
+
+type headingRule struct {
+	level int
+	re    *regexp.Regexp
+}
+
+var (
+	headingOnce  sync.Once
+	headingRules []headingRule
+)
+
+func loadHeadingRules() []headingRule {
+	headingOnce.Do(func() {
+		for _, rec := range dict.Records("headings") {
+			level, err := strconv.Atoi(rec[0])
+			if err != nil || len(rec) < 2 {
+				continue
+			}
+			headingRules = append(headingRules, headingRule{level, regexp.MustCompile(rec[1])})
+		}
+	})
+	return headingRules
+}
+
+// maxHeadingRunes bounds a heading: longer lines that start with a marker
+// are numbered paragraphs, whose heading is their first sentence.
+const maxHeadingRunes = 40
+
+// findHeadings returns the headings of text: lines (and, in text whose
+// line breaks were lost, sentences) that begin with a heading marker.
+func findHeadings(text string) []heading {
+	rules := loadHeadingRules()
+	var hs []heading
+	lineStart := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		n := utf8.RuneCountInString(line)
+		// Candidates: the line start and every position after 。 in it.
+		starts := []int{0}
+		ri := 0
+		for _, r := range line {
+			ri++
+			if r == '。' {
+				starts = append(starts, ri)
+			}
+		}
+		runes := []rune(line)
+		for k, s := range starts {
+			rest := strings.TrimLeft(string(runes[s:]), " \t\u00a0")
+			lead := s + (len(runes[s:]) - utf8.RuneCountInString(rest))
+			for _, r := range rules {
+				if k > 0 && r.level > 2 {
+					continue // inline, only the unambiguous markers
+				}
+				if !r.re.MatchString(rest) {
+					continue
+				}
+				end := headingEnd([]rune(rest), k > 0)
+				hs = append(hs, heading{level: r.level, start: lineStart + lead, end: lineStart + lead + end})
+				break
+			}
+		}
+		lineStart += n
+	}
+	return hs
+}
+
+// headingEnd measures a heading's text: a short line whole, else up to its
+// first sentence end or colon; inline headings stop at 20 runes.
+func headingEnd(rest []rune, inline bool) int {
+	limit := len(rest)
+	for i, r := range rest {
+		if r == '\n' {
+			limit = i
+			break
+		}
+	}
+	if !inline && limit <= maxHeadingRunes {
+		return trimEnd(rest, limit)
+	}
+	for i := 0; i < limit; i++ {
+		switch rest[i] {
+		case '。', ':', ';', '!', '?':
+			if i+1 <= maxHeadingRunes {
+				return i
+			}
+		}
+		if i >= maxHeadingRunes {
+			break
+		}
+	}
+	if inline {
+		return min(limit, 20)
+	}
+	return min(limit, maxHeadingRunes)
+}
+
+func trimEnd(r []rune, n int) int {
+	for n > 0 && (r[n-1] == ' ' || r[n-1] == '\t' || r[n-1] == '\r' || r[n-1] == '\u00a0') {
+		n--
+	}
+	return n
+}
+
+// sections answers, for a position in the view, the heading path above it.
+type sections struct {
+	hs    []heading
+	paths []string // path after each heading
+}
+
+// newSections builds heading paths; quote gives a view span's text as
+// written in the original.
+func newSections(text string, quote func(start, end int) string) *sections {
+	s := &sections{hs: findHeadings(text)}
+	var stack []heading
+	var names []string
+	for _, h := range s.hs {
+		for len(stack) > 0 && stack[len(stack)-1].level >= h.level {
+			stack = stack[:len(stack)-1]
+			names = names[:len(names)-1]
+		}
+		stack = append(stack, h)
+		names = append(names, strings.TrimSpace(quote(h.start, h.end)))
+		s.paths = append(s.paths, strings.Join(names, " > "))
+	}
+	return s
+}
+
+// at returns the index of the last heading starting at or before pos, or -1.
+func (s *sections) at(pos int) int {
+	return sort.Search(len(s.hs), func(i int) bool { return s.hs[i].start > pos }) - 1
+}
+
+// path returns the heading path that governs pos.
+func (s *sections) path(pos int) string {
+	if i := s.at(pos); i >= 0 {
+		return s.paths[i]
+	}
+	return ""
+}

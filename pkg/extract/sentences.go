@@ -1,0 +1,59 @@
+package extract
+
+import "unicode/utf8"
+
+// span is a rune span [start, end) in the body view.
+type span struct{ start, end int }
+
+// sentenceEnds are the marks that end a sentence in Chinese prose; a line
+// break ends one too, except the breaks that cleaning already joined.
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '!', '?', '\n':
+		return true
+	}
+	return false
+}
+
+// splitSentences cuts text into sentences, trimmed of surrounding space.
+func splitSentences(text string) []span {
+	var out []span
+	start, i := 0, 0
+	runes := make([]rune, 0, utf8.RuneCountInString(text))
+	for _, r := range text {
+		runes = append(runes, r)
+	}
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && isSpace(runes[s]) {
+			s++
+		}
+		for e > s && isSpace(runes[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, span{s, e})
+		}
+	}
+	for i = 0; i < len(runes); i++ {
+		if isSentenceEnd(runes[i]) {
+			end := i
+			if runes[i] != '\n' {
+				end = i + 1
+				// Keep a closing quote or bracket with its sentence.
+				for end < len(runes) && (runes[end] == '”' || runes[end] == ')' || runes[end] == '’') {
+					end++
+					i++
+				}
+			}
+			emit(end)
+			start = i + 1
+		}
+	}
+	emit(len(runes))
+	return out
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u3000'
+}

@@ -1,0 +1,602 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/cnplan/cnplan/pkg/normalize"
+	"github.com/cnplan/cnplan/pkg/number"
+	"github.com/cnplan/cnplan/pkg/segment"
+)
+
+// candidate is a number in a sentence that may be a target, with what the
+// recogniser worked out about it. Offsets are runes in the body view.
+type candidate struct {
+	q          number.Quantity // offsets shifted to the view
+	unit       string
+	unitClass  string
+	comparator string
+	end        int // end of number, unit and trailing bound word
+	indStart   int // indicator span
+	indEnd     int
+	indSuffix  string // words appended to the indicator (增长)
+	vpStart    int    // >indStart: the indicator reads verb phrase + 的 + noun (see reorder)
+	measure    span   // where the measure word of the unit stands
+	indExtra   []span // a list item that replaces the indicator
+	baseline   *float64
+	merged     bool // consumed as another candidate's baseline
+}
+
+// isClauseBreak ends the stretch of text an indicator can come from.
+func isClauseBreak(r rune) bool {
+	switch r {
+	case ',', ';', ':', '。', '!', '?', '\n', '●', '■', '◆', '★', '】', '【':
+		return true
+	}
+	return false
+}
+
+// candidates finds the numbers of sentence s that are targets.
+func (x *extractor) candidates(s span) []*candidate {
+	v := loadVocab()
+	text := string(x.runes[s.start:s.end])
+	var out []*candidate
+	x.mentionEnds = x.mentionEnds[:0]
+	for _, q := range number.Scan(text) {
+		q.Start += s.start
+		q.End += s.start
+		q.NumStart += s.start
+		q.NumEnd += s.start
+		c := &candidate{q: q, end: q.End}
+		x.readUnit(c, v)
+		if x.notTarget(c, s, v) {
+			// A date ends the text an indicator may come from; an age
+			// inside a name (3岁以下婴幼儿托位数) does not.
+			if c.unitClass != "time" {
+				x.mentionEnds = append(x.mentionEnds, x.skipDate(c.end))
+			}
+			continue
+		}
+		x.mentionEnds = append(x.mentionEnds, c.end)
+		out = append(out, c)
+	}
+	x.mergeBaselines(out)
+	var prev *candidate
+	for _, c := range out {
+		if c.merged {
+			continue
+		}
+		x.findIndicator(c, s, v, prev)
+		prev = c
+	}
+	x.distributeLists(out)
+	return out
+}
+
+// skipDate moves past the date words after a number that is a date
+// (2015年末), so that an indicator does not start inside them.
+func (x *extractor) skipDate(pos int) int {
+	for pos < len(x.runes) && strings.ContainsRune("年月日号末底", x.runes[pos]) {
+		pos++
+	}
+	return pos
+}
+
+// readUnit reads the unit after the number and any bound word after it.
+func (x *extractor) readUnit(c *candidate, v *vocab) {
+	q := c.q
+	rest := x.rest(c.end, 8)
+	switch {
+	case q.Percent != "":
+		c.unit, c.unitClass = q.Percent, "rate"
+	case q.Per != "":
+		c.unit, c.unitClass = q.Per, "rate"
+		if m := prefixIn(rest, v.units); m != "" && v.unitClass[m] == "count" {
+			c.unit += m
+			c.measure = span{c.end, c.end + runeLen(m)}
+			c.end += runeLen(m)
+		}
+	default:
+		m := prefixIn(rest, v.units)
+		// A multiplier may be followed by a bound word before the measure
+		// word (8万余例次): the number package kept 余 in the mention.
+		c.unit = q.Multiplier + m
+		c.unitClass = v.unitClass[m]
+		if m == "" && q.Multiplier != "" {
+			c.unitClass = "count"
+		}
+		c.measure = span{c.end, c.end + runeLen(m)}
+		c.end += runeLen(m)
+	}
+	c.comparator = normaliseComparator(q.Comparator, q.IsRange)
+	if b := prefixIn(x.rest(c.end, 4), keys(v.afterBound)); b != "" {
+		if c.comparator == "" || c.comparator == "=" {
+			c.comparator = normaliseComparator(v.afterBound[b], q.IsRange)
+		}
+		c.end += runeLen(b)
+	}
+	if c.comparator == "" {
+		c.comparator = "="
+	}
+}
+
+// unitAsWritten gives the unit in the document's own characters (個, 萬),
+// width-folded: the multiplier and the measure word are read back from the
+// original at their places.
+func (x *extractor) unitAsWritten(c *candidate) string {
+	q := c.q
+	if c.unit == "" || c.unit == q.Percent {
+		return c.unit
+	}
+	var b strings.Builder
+	if q.Per != "" {
+		mention := string(x.runes[q.Start:q.End])
+		if i := strings.Index(mention, q.Per); i >= 0 {
+			ps := q.Start + runeLen(mention[:i])
+			b.WriteString(x.foldedQuote(ps, ps+runeLen(q.Per)))
+		} else {
+			b.WriteString(q.Per)
+		}
+	} else if q.Multiplier != "" {
+		b.WriteString(x.foldedQuote(q.NumEnd-runeLen(q.Multiplier), q.NumEnd))
+	}
+	if c.measure.end > c.measure.start {
+		b.WriteString(x.foldedQuote(c.measure.start, c.measure.end))
+	}
+	return b.String()
+}
+
+// foldedQuote is the original text of a view span, width-folded.
+func (x *extractor) foldedQuote(start, end int) string {
+	var b strings.Builder
+	for _, r := range x.quote(start, end) {
+		b.WriteRune(normalize.FoldRune(r))
+	}
+	return b.String()
+}
+
+func normaliseComparator(c string, isRange bool) string {
+	if isRange {
+		return "range"
+	}
+	switch c {
+	case ">":
+		return ">="
+	case "<":
+		return "<="
+	}
+	return c
+}
+
+// notTarget applies the rules that say a number is not a target.
+func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
+	q := c.q
+	after := x.rest(q.NumEnd, 3)
+	afterUnit := x.rest(c.end, 8)
+	before := x.back(q.NumStart, 2)
+	switch {
+	case x.inDeadline(q.NumStart, q.NumEnd):
+		return true
+	case q.Percent == "" && q.Per == "" && strings.IndexAny(firstRune(after), "年月日号时点") == 0 && c.unit == "":
+		return true // a date
+	case strings.HasSuffix(before, "第") || strings.HasSuffix(x.back(q.NumStart, 3), "连续"):
+		return true // a rank or a streak
+	case q.Percent == "" && strings.IndexAny(firstRune(after), "级甲乙+GgAaKkX") == 0:
+		return true // a grade, a level, 5G, 1+X
+	case strings.HasSuffix(before, "+"):
+		return true
+	case x.inQuotes(q.NumStart, s):
+		return true // a programme name: "四所医院", "1335"工作布局
+	case c.unitClass == "time" && startsName(afterUnit):
+		return true // an age or duration inside a name: 3岁以下婴幼儿
+	case c.unitClass == "kind":
+		return true // how many kinds: 11类, 30种大病
+	case c.unitClass == "count" && x.countsMeasures(c.end, v):
+		return true // how many measures follow: 7个方面, 17项健康促进行动
+	case q.IsRange && isYear(q.Value) && isYear(q.ValueMax):
+		return true // a span of years: 2023-2025年
+	case c.unit == "" && q.Percent == "" && q.Per == "":
+		if q.Chinese || isYear(q.Value) || (q.Comparator == "" && !growthBefore(x.back(q.Start, 4))) {
+			return true
+		}
+		if strings.HasPrefix(after, "、") || strings.HasPrefix(after, ".") {
+			return true // a list number
+		}
+	}
+	return false
+}
+
+// countsMeasures says whether the noun phrase after a count names measures,
+// aspects or kinds (7个方面, 10项重点任务, 17项健康促进行动).
+func (x *extractor) countsMeasures(pos int, v *vocab) bool {
+	end := x.clauseEnd(pos)
+	np := string(x.runes[pos:min(end, pos+16)])
+	if prefixIn(np, v.countNouns) != "" {
+		return true
+	}
+	for _, w := range v.countNouns {
+		if runeLen(w) >= 2 && strings.HasSuffix(np, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsName says whether text continues a noun after an age or duration
+// (以下婴幼儿, 再住院率), rather than ending the clause.
+func startsName(text string) bool {
+	t := text
+	for _, w := range []string{"及以上", "及以下", "以上", "以下", "以内", "内"} {
+		if strings.HasPrefix(t, w) {
+			t = strings.TrimPrefix(t, w)
+			break
+		}
+	}
+	for _, r := range t {
+		return unicode.Is(unicode.Han, r) && !strings.ContainsRune("左右", r)
+	}
+	return false
+}
+
+// isGrowthVerb says whether s is only a verb of change (增长, 增加4443张's 增加).
+func isGrowthVerb(s string) bool {
+	switch strings.TrimPrefix(s, "分别") {
+	case "增长", "下降", "增加", "减少", "提高", "降低", "上升":
+		return true
+	}
+	return false
+}
+
+// boundBefore applies a bound word that stands a few words before the
+// number (至少配备1名, 不少于…): the number package only sees adjacent ones.
+func (x *extractor) boundBefore(c *candidate, from int, v *vocab) {
+	if c.comparator != "=" {
+		return
+	}
+	pre := string(x.runes[max(from, c.q.Start-10):c.q.Start])
+	for _, w := range v.looseBounds {
+		if strings.Contains(pre, w[0]) {
+			c.comparator = w[1]
+			return
+		}
+	}
+}
+
+func growthBefore(s string) bool {
+	for _, w := range []string{"增长", "下降", "增加", "减少", "提高", "降低", "达", "为"} {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isYear(v float64) bool { return v >= 1900 && v <= 2100 && v == float64(int(v)) }
+
+// inQuotes says whether pos lies inside a short quotation or book title in
+// sentence s: numbers there name programmes, not targets.
+func (x *extractor) inQuotes(pos int, s span) bool {
+	for i := pos - 1; i >= s.start && pos-i <= 20; i-- {
+		switch x.runes[i] {
+		case '”', '》', '"':
+			return false
+		case '“', '《':
+			for j := pos; j < s.end && j-pos <= 20; j++ {
+				if x.runes[j] == '”' || x.runes[j] == '》' {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// mergeBaselines folds "从X提升到Y" into one candidate: value Y, baseline X.
+func (x *extractor) mergeBaselines(cs []*candidate) {
+	for i := 0; i+1 < len(cs); i++ {
+		a, b := cs[i], cs[i+1]
+		between := string(x.runes[a.end:b.q.NumStart])
+		if strings.ContainsAny(between, ",;。") || runeLen(between) > 8 {
+			continue
+		}
+		if !strings.Contains(between, "到") && !strings.Contains(between, "至") {
+			continue
+		}
+		from := x.clauseStart(a.q.Start)
+		pre := string(x.runes[from:a.q.Start])
+		if !strings.Contains(pre, "从") && !strings.Contains(pre, "由") {
+			continue
+		}
+		base := a.q.Value
+		b.baseline = &base
+		a.merged = true
+		b.q.Start = a.q.Start
+		if b.unit == "" {
+			b.unit, b.unitClass = a.unit, a.unitClass
+		}
+		if b.comparator == "range" {
+			b.comparator = "="
+		}
+	}
+}
+
+// clauseStart returns where the clause holding pos begins.
+func (x *extractor) clauseStart(pos int) int {
+	depth := 0
+	for i := pos - 1; i >= 0; i-- {
+		r := x.runes[i]
+		switch {
+		case r == ')':
+			depth++
+		case r == '(':
+			if depth == 0 {
+				return i + 1
+			}
+			depth--
+		case isClauseBreak(r):
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// clauseEnd returns where the clause holding pos ends.
+func (x *extractor) clauseEnd(pos int) int {
+	depth := 0
+	for i := pos; i < len(x.runes); i++ {
+		r := x.runes[i]
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		case isClauseBreak(r) || r == '、' && depth == 0 && i > pos && x.numberFollows(i+1):
+			return i
+		}
+	}
+	return len(x.runes)
+}
+
+// numberFollows says whether a number starts at pos (a list of figures:
+// 51.6%、68.8%).
+func (x *extractor) numberFollows(pos int) bool {
+	return pos < len(x.runes) && x.runes[pos] >= '0' && x.runes[pos] <= '9'
+}
+
+// findIndicator chooses the indicator: the noun phrase before the number
+// (人均预期寿命达到77.3岁), or the one after the measure word when the
+// text before is only a verb (建设20个市级区域医疗中心) or a scope word.
+func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidate) {
+	preStart := x.clauseStart(c.q.Start)
+	preStart = max(preStart, x.lastBoundaryBefore(c.q.Start, preStart))
+	x.boundBefore(c, preStart, v)
+	preStart, preEnd := x.trim(preStart, c.q.Start, v)
+	// "较2015年增长5.6%" after "总诊疗服务人次1264.2万人次": the clause holds
+	// only a verb, so the figure is the previous indicator's growth.
+	if pre := string(x.runes[preStart:preEnd]); prev != nil && prev.indEnd > prev.indStart && isGrowthVerb(pre) {
+		c.indStart, c.indEnd = prev.indStart, prev.indEnd
+		c.indSuffix = x.quote(preStart, preEnd)
+		return
+	}
+	postStart := c.end
+	postEnd := x.clauseEnd(c.end)
+	if next := x.nextNumber(postStart, postEnd); next >= 0 {
+		postEnd = next
+	}
+	postStart, postEnd = x.trim(postStart, postEnd, v)
+	for _, w := range v.postTail {
+		if strings.HasSuffix(string(x.runes[postStart:postEnd]), w) && runeLen(w) < postEnd-postStart {
+			postEnd -= runeLen(w)
+			break
+		}
+	}
+	pre := string(x.runes[preStart:preEnd])
+	core := pre
+	for {
+		w := prefixIn(core, v.scope)
+		if w == "" {
+			break
+		}
+		core = strings.TrimPrefix(core, w)
+	}
+	verb := ""
+	for _, w := range v.verbs {
+		if strings.HasSuffix(pre, w) {
+			verb = w
+			break
+		}
+	}
+	// "A、B等3个X": the list names examples of X, the thing counted.
+	enumerated := strings.HasSuffix(string(x.runes[preStart:c.q.Start]), "等")
+	usePost := postEnd > postStart && (core == "" || enumerated || (verb != "" && c.unitClass == "count") ||
+		c.end < len(x.runes) && x.runes[c.end] == '的')
+	if usePost {
+		c.indStart, c.indEnd = postStart, postEnd
+		c.vpStart = x.verbPhraseStart(postStart, postEnd)
+		return
+	}
+	if verb != "" && core == verb {
+		c.indStart, c.indEnd = preStart, preEnd
+		return
+	}
+	c.indStart, c.indEnd = preStart, preEnd
+}
+
+// verbPhraseStart finds, in a noun phrase that follows a count ("2所医院
+// 通过“三甲”复审"), where a verb phrase begins, so that the indicator can
+// read as the annotators and researchers write it: 通过“三甲”复审的医院.
+// It returns -1 when the phrase has no verb after a noun.
+func (x *extractor) verbPhraseStart(start, end int) int {
+	seg, err := segment.Default()
+	if err != nil {
+		return -1
+	}
+	toks := seg.Cut(string(x.runes[start:end]))
+	for i, t := range toks {
+		if t.Start < 2 {
+			continue // the noun before the verb needs two characters at least
+		}
+		isVerb := strings.HasPrefix(t.Pos, "v") && t.Pos != "vn" || t.Pos == "p"
+		// A verbal noun followed by 了 is a verb (设置了老年病科).
+		if t.Pos == "vn" && i+1 < len(toks) && toks[i+1].Text == "了" {
+			isVerb = true
+		}
+		if isVerb {
+			return start + t.Start
+		}
+	}
+	return -1
+}
+
+// distributeLists gives each figure of "A、B和C分别增长x%、y%和z%" its own
+// item of the list as indicator.
+func (x *extractor) distributeLists(cs []*candidate) {
+	for i := 0; i < len(cs); {
+		c := cs[i]
+		if c.merged || c.indEnd <= c.indStart {
+			i++
+			continue
+		}
+		ind := string(x.runes[c.indStart:c.indEnd])
+		k := strings.Index(ind, "分别")
+		if k < 0 {
+			i++
+			continue
+		}
+		// The run of figures that share this indicator.
+		j := i + 1
+		for j < len(cs) && cs[j].indStart == c.indStart {
+			j++
+		}
+		subjectEnd := c.indStart + runeLen(ind[:k])
+		items := x.splitList(c.indStart, subjectEnd)
+		if len(items) == j-i {
+			verb := strings.TrimPrefix(ind[k:], "分别")
+			verbStart := subjectEnd + runeLen("分别")
+			for n, it := range items {
+				cs[i+n].indStart, cs[i+n].indEnd = it.start, it.end
+				if isGrowthVerb(verb) {
+					cs[i+n].indSuffix = x.quote(verbStart, verbStart+runeLen(verb))
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// splitList cuts [start, end) at 、 和 及 与.
+func (x *extractor) splitList(start, end int) []span {
+	var items []span
+	from := start
+	for i := start; i <= end; i++ {
+		if i == end || strings.ContainsRune("、和及与", x.runes[i]) {
+			if i > from {
+				items = append(items, span{from, i})
+			}
+			from = i + 1
+		}
+	}
+	return items
+}
+
+// lastBoundaryBefore returns the end of the last deadline phrase or number
+// mention inside [from, pos), so an indicator does not swallow them.
+func (x *extractor) lastBoundaryBefore(pos, from int) int {
+	best := from
+	for _, d := range x.deadlines {
+		if d.end <= pos && d.end > best {
+			best = d.end
+		}
+	}
+	for _, e := range x.mentionEnds {
+		if e <= pos && e > best {
+			best = e
+		}
+	}
+	return best
+}
+
+// nextNumber returns the start of the first digit in [from, to), or -1.
+func (x *extractor) nextNumber(from, to int) int {
+	for i := from; i < to; i++ {
+		if x.runes[i] >= '0' && x.runes[i] <= '9' {
+			return i
+		}
+	}
+	return -1
+}
+
+// trim narrows [start, end) by the head and tail words of indicator_trim.
+func (x *extractor) trim(start, end int, v *vocab) (int, int) {
+	for changed := true; changed && start < end; {
+		changed = false
+		for start < end && (unicode.IsSpace(x.runes[start]) || strings.ContainsRune("“”\"'、", x.runes[start]) && start+1 < end && x.runes[start] == '、') {
+			start++
+			changed = true
+		}
+		if w := prefixIn(string(x.runes[start:end]), v.trimHead); w != "" && runeLen(w) < end-start {
+			start += runeLen(w)
+			changed = true
+		}
+		for end > start && unicode.IsSpace(x.runes[end-1]) {
+			end--
+			changed = true
+		}
+		s := string(x.runes[start:end])
+		for _, w := range v.trimTail {
+			if strings.HasSuffix(s, w) && runeLen(w) < end-start {
+				end -= runeLen(w)
+				changed = true
+				break
+			}
+		}
+	}
+	return start, end
+}
+
+// inDeadline says whether [s, e) overlaps a deadline phrase.
+func (x *extractor) inDeadline(s, e int) bool {
+	for _, d := range x.deadlines {
+		if s < d.end && d.start < e {
+			return true
+		}
+	}
+	return false
+}
+
+// rest returns up to n runes of the view from pos.
+func (x *extractor) rest(pos, n int) string {
+	if pos >= len(x.runes) {
+		return ""
+	}
+	return string(x.runes[pos:min(len(x.runes), pos+n)])
+}
+
+// back returns up to n runes of the view before pos.
+func (x *extractor) back(pos, n int) string {
+	if pos <= 0 {
+		return ""
+	}
+	return string(x.runes[max(0, pos-n):pos])
+}
+
+func firstRune(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
+}
+
+func runeLen(s string) int { return len([]rune(s)) }
+
+func keys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return longestFirst(out)
+}

@@ -1,0 +1,116 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/cnplan/cnplan/dict"
+)
+
+// vocab is every word list the target recogniser reads, compiled once.
+type vocab struct {
+	units      []string          // longest first
+	unitClass  map[string]string // unit → count, time, money, rate, other
+	countNouns []string
+	afterBound map[string]string // bound words written after a number → comparator
+	cues       map[string][]string
+	scope      []string
+	synonyms   [][2]string // variant → canonical, longest variant first
+	trimHead   []string
+	trimTail   []string
+	postTail   []string // trimmed only from a phrase after the number
+	verbs      []string // action verbs before a count
+	// looseBounds are the strong bound words that set a comparator from
+	// a few words before the number: word, comparator.
+	looseBounds [][2]string
+}
+
+var (
+	vocabOnce sync.Once
+	voc       vocab
+)
+
+func loadVocab() *vocab {
+	vocabOnce.Do(func() {
+		v := vocab{unitClass: map[string]string{}, afterBound: map[string]string{}, cues: map[string][]string{}}
+		for _, r := range dict.Records("units") {
+			v.units = append(v.units, r[0])
+			class := "count"
+			if len(r) > 1 {
+				class = r[1]
+			}
+			v.unitClass[r[0]] = class
+		}
+		v.units = longestFirst(v.units)
+		v.countNouns = longestFirst(dict.Words("count_nouns"))
+		for _, r := range dict.Records("bounds") {
+			if len(r) >= 3 && r[2] == "after" {
+				v.afterBound[r[0]] = r[1]
+			}
+		}
+		for _, r := range dict.Records("loose_bounds") {
+			if len(r) >= 2 {
+				v.looseBounds = append(v.looseBounds, [2]string{r[0], r[1]})
+			}
+		}
+		for _, r := range dict.Records("kind_cues") {
+			if len(r) >= 2 {
+				v.cues[r[0]] = append(v.cues[r[0]], r[1])
+			}
+		}
+		v.scope = longestFirst(dict.Words("scope_words"))
+		for _, r := range dict.Records("indicator_synonyms") {
+			for _, variant := range r[1:] {
+				v.synonyms = append(v.synonyms, [2]string{variant, r[0]})
+			}
+		}
+		sort.SliceStable(v.synonyms, func(i, j int) bool { return len(v.synonyms[i][0]) > len(v.synonyms[j][0]) })
+		for _, r := range dict.Records("indicator_trim") {
+			if len(r) < 2 {
+				continue
+			}
+			switch r[0] {
+			case "head":
+				v.trimHead = append(v.trimHead, r[1])
+			case "tail":
+				v.trimTail = append(v.trimTail, r[1])
+			case "posttail":
+				v.postTail = append(v.postTail, r[1])
+			case "verb":
+				v.verbs = append(v.verbs, r[1])
+			}
+		}
+		v.trimHead, v.trimTail = longestFirst(v.trimHead), longestFirst(v.trimTail)
+		v.verbs = longestFirst(v.verbs)
+		v.postTail = longestFirst(v.postTail)
+		voc = v
+	})
+	return &voc
+}
+
+func longestFirst(words []string) []string {
+	out := append([]string(nil), words...)
+	sort.SliceStable(out, func(i, j int) bool { return len([]rune(out[i])) > len([]rune(out[j])) })
+	return out
+}
+
+// prefixIn returns the longest word of words that s starts with.
+func prefixIn(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// hasCue says whether s holds any cue word of kind.
+func (v *vocab) hasCue(kind, s string) bool {
+	for _, w := range v.cues[kind] {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
