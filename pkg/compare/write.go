@@ -1,0 +1,188 @@
+package compare
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// Output formats.
+const (
+	FormatTable = "table"
+	FormatCSV   = "csv"
+	FormatJSON  = "json"
+	FormatXLSX  = "xlsx"
+)
+
+// Formats lists the accepted values of WriteOptions.Format.
+var Formats = []string{FormatTable, FormatCSV, FormatJSON, FormatXLSX}
+
+// WriteOptions say how to write a matrix.
+type WriteOptions struct {
+	Format string
+	NoBOM  bool // csv: leave out the UTF-8 byte order mark
+}
+
+// bom makes Excel read a CSV file as UTF-8 rather than the system code
+// page, as extract's CSV does.
+const bom = "\uFEFF"
+
+// maxCellRunes bounds an indicator in the table, as extract's table does.
+const maxCellRunes = 30
+
+// Write writes m to w.
+func Write(w io.Writer, m Matrix, opt WriteOptions) error {
+	switch opt.Format {
+	case FormatTable, "":
+		return writeTable(w, m)
+	case FormatCSV:
+		return writeCSV(w, m, opt.NoBOM)
+	case FormatJSON:
+		return writeJSON(w, m)
+	case FormatXLSX:
+		return writeXLSX(w, m)
+	}
+	return fmt.Errorf("compare: unknown format %q (want %s)", opt.Format, strings.Join(Formats, ", "))
+}
+
+func writeJSON(w io.Writer, m Matrix) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // ≥ and < as written
+	enc.SetIndent("", "  ")
+	return enc.Encode(m)
+}
+
+// matrixHeader and matrixRow are the CSV and xlsx matrix: the key, how it
+// is written, its unit and how many documents give it, then one column
+// per document.
+func matrixHeader(m Matrix) []string {
+	h := []string{"indicator_key", "indicator", "unit", "docs"}
+	for _, c := range m.Columns {
+		h = append(h, c.Label)
+	}
+	return h
+}
+
+func matrixRow(r Row) []string {
+	out := []string{r.Key, r.Indicator, r.Unit, itoa(r.Docs)}
+	for _, c := range r.Cells {
+		out = append(out, c.Display())
+	}
+	return out
+}
+
+func writeCSV(w io.Writer, m Matrix, noBOM bool) error {
+	if !noBOM {
+		if _, err := io.WriteString(w, bom); err != nil {
+			return err
+		}
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(matrixHeader(m)); err != nil {
+		return err
+	}
+	for _, r := range m.Rows {
+		if err := cw.Write(matrixRow(r)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// cut makes s fit a table cell: at most maxCellRunes runes and "…".
+func cut(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxCellRunes {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// writeTable writes the matrix aligned for a terminal, and a legend for
+// the marks its cells use.
+func writeTable(w io.Writer, m Matrix) error {
+	var b strings.Builder
+	kind := "targets"
+	if m.Kind != "" && m.Kind != "target" {
+		kind = m.Kind + " figures"
+	}
+	if len(m.Rows) == 0 {
+		fmt.Fprintf(&b, "(no indicator with %s in enough documents; see --min-docs and --all)\n", kind)
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	header := []string{"indicator"}
+	for _, c := range m.Columns {
+		header = append(header, c.Label)
+	}
+	var rows [][]string
+	var converted, more, flagged bool
+	for _, r := range m.Rows {
+		row := []string{cut(r.Indicator)}
+		for _, c := range r.Cells {
+			row = append(row, c.Display())
+			if c != nil {
+				converted = converted || c.Original != ""
+				more = more || c.More > 0
+				flagged = flagged || c.Flag != ""
+			}
+		}
+		rows = append(rows, row)
+	}
+	t := tablewriter.NewTable(&b,
+		// ASCII borders and ambiguous-width runes measured as one column,
+		// as extract's table does, so CJK text aligns whatever LANG says.
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
+		tablewriter.WithEastAsian(tw.Off),
+		tablewriter.WithHeaderAutoFormat(tw.Off), // labels are Chinese names, not field names to upper-case
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+	)
+	t.Header(header)
+	if err := t.Bulk(rows); err != nil {
+		return err
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	fmt.Fprintf(&b, "%s, %s (%s)\n", count(len(m.Rows), "indicator"), count(len(m.Columns), "document"), kind)
+	if converted {
+		b.WriteString("[…]  the figure as the document states it, converted into the row's unit\n")
+	}
+	if more {
+		b.WriteString("+N   N more figures for the indicator in that document (all in --format json or xlsx)\n")
+	}
+	if flagged {
+		b.WriteString("*    unit differs from the row's and cannot be converted; shown as written\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// count writes n things: 1 indicator, 3 indicators.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return itoa(n) + " " + noun + "s"
+}
+
+// displayWidth is how many terminal (or spreadsheet) columns s takes: CJK
+// characters two, others one.
+func displayWidth(s string) int {
+	cond := runewidth.NewCondition()
+	cond.EastAsianWidth = false
+	return cond.StringWidth(s)
+}

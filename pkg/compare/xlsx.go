@@ -1,0 +1,175 @@
+package compare
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names of the xlsx workbook.
+const (
+	SheetMatrix  = "matrix"  // the matrix, as the CSV has it
+	SheetTargets = "targets" // every record behind a cell, with its provenance
+)
+
+// targetsHeader are the columns of the targets sheet.
+var targetsHeader = []string{"indicator_key", "document", "shown", "indicator", "value", "value_max", "unit",
+	"comparator", "year", "kind", "baseline", "baseline_year", "file", "line", "section", "text"}
+
+// Column widths, in Excel's units (one Latin character; a CJK character
+// takes two).
+const (
+	minColWidth  = 8
+	maxColWidth  = 50
+	textColWidth = 80 // sentences: wide, and cut off rather than wrapped
+)
+
+func writeXLSX(w io.Writer, m Matrix) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", SheetMatrix); err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(SheetTargets); err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+
+	// Sheet 1: the matrix. Cells hold text (≥95% (2025)); the numbers are
+	// on the targets sheet.
+	rows := [][]any{strings2any(matrixHeader(m))}
+	for _, r := range m.Rows {
+		row := []any{r.Key, r.Indicator, r.Unit, r.Docs}
+		for _, c := range r.Cells {
+			row = append(row, c.Display())
+		}
+		rows = append(rows, row)
+	}
+	// Freeze the header row and the key column: a matrix of many documents
+	// scrolls right.
+	if err := fillSheet(f, SheetMatrix, rows, bold, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1,
+		TopLeftCell: "B2", ActivePane: "bottomRight"}, nil); err != nil {
+		return err
+	}
+
+	// Sheet 2: every target behind the matrix, with where it was found.
+	rows = [][]any{strings2any(targetsHeader)}
+	for _, r := range m.Rows {
+		for ci, c := range r.Cells {
+			if c == nil {
+				continue
+			}
+			for i, t := range c.Targets {
+				shown := ""
+				if i == 0 {
+					shown = "yes"
+				}
+				rows = append(rows, []any{r.Key, m.Columns[ci].Label, shown, t.Indicator, t.Value,
+					floatOrBlank(t.ValueMax), t.Unit, t.Comparator, intOrBlank(t.Year), t.Kind,
+					floatOrBlank(t.Baseline), intOrBlank(t.BaselineYear), m.Columns[ci].File, t.Line,
+					t.Section, oneLine(t.Text)})
+			}
+		}
+	}
+	fixed := map[int]float64{len(targetsHeader) - 1: textColWidth}
+	if err := fillSheet(f, SheetTargets, rows, bold, &excelize.Panes{Freeze: true, YSplit: 1,
+		TopLeftCell: "A2", ActivePane: "bottomLeft"}, fixed); err != nil {
+		return err
+	}
+	if len(rows) > 1 {
+		last, err := excelize.CoordinatesToCellName(len(targetsHeader), len(rows))
+		if err != nil {
+			return err
+		}
+		if err := f.AutoFilter(SheetTargets, "A1:"+last, nil); err != nil {
+			return err
+		}
+	}
+	f.SetActiveSheet(0)
+	return f.Write(w)
+}
+
+// fillSheet writes rows from A1, makes the first row bold, freezes panes
+// and sets each column about as wide as its widest cell.
+func fillSheet(f *excelize.File, sheet string, rows [][]any, headerStyle int, panes *excelize.Panes, fixed map[int]float64) error {
+	widths := map[int]int{}
+	for i, row := range rows {
+		cell, err := excelize.CoordinatesToCellName(1, i+1)
+		if err != nil {
+			return err
+		}
+		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+			return err
+		}
+		for j, v := range row {
+			if w := displayWidth(cellString(v)); w > widths[j] {
+				widths[j] = w
+			}
+		}
+	}
+	if len(rows) > 0 {
+		if err := f.SetRowStyle(sheet, 1, 1, headerStyle); err != nil {
+			return err
+		}
+	}
+	for j := range rows[0] {
+		name, err := excelize.ColumnNumberToName(j + 1)
+		if err != nil {
+			return err
+		}
+		width, ok := fixed[j]
+		if !ok {
+			width = float64(min(max(widths[j]+2, minColWidth), maxColWidth))
+		}
+		if err := f.SetColWidth(sheet, name, name, width); err != nil {
+			return err
+		}
+	}
+	return f.SetPanes(sheet, panes)
+}
+
+func strings2any(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
+}
+
+// floatOrBlank and intOrBlank leave a cell empty for an unknown number,
+// so a spreadsheet's sums and filters see no false zero.
+func floatOrBlank(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
+func intOrBlank(v *int) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
+func cellString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int:
+		return strconv.Itoa(x)
+	case float64:
+		return formatFloat(x)
+	}
+	return ""
+}
+
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+
+// oneLine puts a sentence the document breaks across lines on one line.
+func oneLine(s string) string { return strings.TrimSpace(lineBreaks.Replace(s)) }
