@@ -54,15 +54,21 @@ func Raw(file string) ([]byte, error) {
 // those added by Extend. It panics if the built-in file is missing, since
 // that is a build error, not an input error.
 func Records(name string) [][]string {
-	data, err := files.ReadFile(name + ".txt")
-	if err != nil {
-		panic(fmt.Sprintf("dict: no built-in vocabulary %q", name))
-	}
-	recs := parse(data)
+	recs := Builtin(name)
 	mu.RLock()
 	recs = append(recs, extra[name]...)
 	mu.RUnlock()
 	return recs
+}
+
+// Builtin returns the records of vocabulary name as shipped, without user
+// extensions (a fallback when a user's records do not compile).
+func Builtin(name string) [][]string {
+	data, err := files.ReadFile(name + ".txt")
+	if err != nil {
+		panic(fmt.Sprintf("dict: no built-in vocabulary %q", name))
+	}
+	return parse(data)
 }
 
 // Words returns the first field of every record of vocabulary name.
@@ -76,8 +82,9 @@ func Words(name string) []string {
 }
 
 // Extend reads a user vocabulary file and appends its sections to the
-// built-in vocabularies. Call it before any extraction starts: the
-// recognisers compile their vocabularies once.
+// built-in vocabularies. Recognisers that compile vocabularies through
+// Compiled see the change on their next use; the segmenter's dictionary is
+// loaded once, so extend domain_words before the first segmentation.
 func Extend(path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -115,6 +122,7 @@ func Extend(path string) error {
 	for k, v := range added {
 		extra[k] = append(extra[k], v...)
 	}
+	generation++
 	mu.Unlock()
 	return nil
 }
@@ -123,6 +131,7 @@ func Extend(path string) error {
 func Reset() {
 	mu.Lock()
 	extra = map[string][][]string{}
+	generation++
 	mu.Unlock()
 }
 

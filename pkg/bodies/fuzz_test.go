@@ -3,7 +3,6 @@ package bodies
 import (
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -42,13 +41,6 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
-// resetVocab recompiles the vocabulary on next use (tests only: Find
-// compiles once).
-func resetVocab() {
-	once = sync.Once{}
-	voc = nil
-}
-
 func TestUserDict(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "my.txt")
 	data := "[bodies]\n市卫生监督所\t市卫监所\n[body_verbs]\n督办\tresponsible\n"
@@ -58,10 +50,8 @@ func TestUserDict(t *testing.T) {
 	if err := dict.Extend(path); err != nil {
 		t.Fatal(err)
 	}
-	resetVocab()
 	defer func() {
 		dict.Reset()
-		resetVocab()
 	}()
 	if c, ok := Canonical("市卫监所"); c != "市卫生监督所" || !ok {
 		t.Errorf("Canonical(市卫监所) = %q, %v", c, ok)

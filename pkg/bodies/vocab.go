@@ -3,7 +3,6 @@ package bodies
 import (
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
@@ -68,15 +67,9 @@ type tail struct {
 	word string // 部门 (what a short item stands for), or ""
 }
 
-var (
-	once sync.Once
-	voc  *vocab
-)
+var compiled = dict.NewCompiled(compile)
 
-func load() *vocab {
-	once.Do(func() { voc = compile() })
-	return voc
-}
+func load() *vocab { return compiled.Get() }
 
 func compile() *vocab {
 	v := &vocab{

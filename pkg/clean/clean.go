@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
@@ -29,28 +28,29 @@ type rule struct {
 	re   *regexp.Regexp
 }
 
-var (
-	rulesOnce sync.Once
-	rules     []rule
-	rulesErr  error
-)
+type compiledRules struct {
+	rules []rule
+	err   error
+}
+
+var junkRules = dict.NewCompiled(func() compiledRules {
+	var rules []rule
+	for _, rec := range dict.Records("junk") {
+		if len(rec) < 2 {
+			return compiledRules{err: fmt.Errorf("dict junk: record %q needs mode and pattern", rec)}
+		}
+		re, err := regexp.Compile(rec[1])
+		if err != nil {
+			return compiledRules{err: fmt.Errorf("dict junk: %v", err)}
+		}
+		rules = append(rules, rule{rec[0], re})
+	}
+	return compiledRules{rules: rules}
+})
 
 func loadRules() ([]rule, error) {
-	rulesOnce.Do(func() {
-		for _, rec := range dict.Records("junk") {
-			if len(rec) < 2 {
-				rulesErr = fmt.Errorf("dict junk: record %q needs mode and pattern", rec)
-				return
-			}
-			re, err := regexp.Compile(rec[1])
-			if err != nil {
-				rulesErr = fmt.Errorf("dict junk: %v", err)
-				return
-			}
-			rules = append(rules, rule{rec[0], re})
-		}
-	})
-	return rules, rulesErr
+	c := junkRules.Get()
+	return c.rules, c.err
 }
 
 type line struct {

@@ -5,9 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
-	"github.com/cnplan/cnplan/dict"
 	"github.com/cnplan/cnplan/pkg/normalize"
 	"github.com/cnplan/cnplan/pkg/record"
 )
@@ -25,32 +23,12 @@ type yearMark struct {
 
 var (
 	yearOpening = regexp.MustCompile(`(?:^|[。\n;●■])\s*(?:截至|截止|截止到)?(\d{4})年(?:底|末|年底|年末|全年)?(?:[,,\s]|$|以来|我市|全市|全省)`)
-	periodsOnce sync.Once
-	periods     map[string][2]int
-	periodName  *regexp.Regexp
 )
-
-func loadPeriods() {
-	periodsOnce.Do(func() {
-		periods = map[string][2]int{}
-		var names []string
-		for _, r := range dict.Records("five_year_plans") {
-			if len(r) < 3 {
-				continue
-			}
-			a, _ := strconv.Atoi(r[1])
-			b, _ := strconv.Atoi(r[2])
-			periods[r[0]] = [2]int{a, b}
-			names = append(names, regexp.QuoteMeta(r[0]))
-		}
-		periodName = regexp.MustCompile(`[“"]?(` + strings.Join(names, "|") + `)[”"]?(?:期间|时期|以来)`)
-	})
-}
 
 // findYearMarks lists the years the body sets as context, in order. Only
 // years up to the document's own count: later ones are deadlines.
 func (x *extractor) findYearMarks() []yearMark {
-	loadPeriods()
+	v := loadVocab()
 	text := string(x.runes)
 	var marks []yearMark
 	view := x.doc.Body
@@ -62,8 +40,8 @@ func (x *extractor) findYearMarks() []yearMark {
 		pos := view.RuneIndex(m[2])
 		marks = append(marks, yearMark{pos, y, x.opensParagraph(pos)})
 	}
-	for _, m := range periodName.FindAllStringSubmatchIndex(text, -1) {
-		p := periods[text[m[2]:m[3]]]
+	for _, m := range v.periodName.FindAllStringSubmatchIndex(text, -1) {
+		p := v.periods[text[m[2]:m[3]]]
 		if x.docYear > 0 && p[1] >= x.docYear {
 			continue // the current plan's period: its figures are targets
 		}

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
@@ -22,23 +21,23 @@ type headingRule struct {
 	re    *regexp.Regexp
 }
 
-var (
-	headingOnce  sync.Once
-	headingRules []headingRule
-)
-
-func loadHeadingRules() []headingRule {
-	headingOnce.Do(func() {
-		for _, rec := range dict.Records("headings") {
-			level, err := strconv.Atoi(rec[0])
-			if err != nil || len(rec) < 2 {
-				continue
-			}
-			headingRules = append(headingRules, headingRule{level, regexp.MustCompile(rec[1])})
+var headingRules = dict.NewCompiled(func() []headingRule {
+	var rules []headingRule
+	for _, rec := range dict.Records("headings") {
+		level, err := strconv.Atoi(rec[0])
+		if err != nil || len(rec) < 2 {
+			continue
 		}
-	})
-	return headingRules
-}
+		re, err := regexp.Compile(rec[1])
+		if err != nil {
+			continue // a user's bad pattern is skipped, not fatal
+		}
+		rules = append(rules, headingRule{level, re})
+	}
+	return rules
+})
+
+func loadHeadingRules() []headingRule { return headingRules.Get() }
 
 // maxHeadingRunes bounds a heading: longer lines that start with a marker
 // are numbered paragraphs, whose heading is their first sentence.

@@ -4,10 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
-
-	"github.com/cnplan/cnplan/dict"
 )
 
 // An indicator table (主要指标) arrives in one of three shapes: one cell per
@@ -42,32 +39,14 @@ type table struct {
 }
 
 var (
-	tableVocabOnce sync.Once
-	headerRoles    map[string]string
-	attributes     map[string]bool
-	yearHeader     = regexp.MustCompile(`^(\d{4})年?(末|底)?(目标值?|预期值?|现状值?|基期值?|基数)?$`)
-	valueCell      = regexp.MustCompile(`^(≥|≤|>=|<=|>|<|约|大于|小于|不低于|不高于|不超过|不少于)?\s*[-+]?\d+(\.\d+)?\s*(%|‰)?(以上|以下|左右)?$`)
-	placeholder    = regexp.MustCompile(`^[-—–/─]{1,3}$`)
+	yearHeader  = regexp.MustCompile(`^(\d{4})年?(末|底)?(目标值?|预期值?|现状值?|基期值?|基数)?$`)
+	valueCell   = regexp.MustCompile(`^(≥|≤|>=|<=|>|<|约|大于|小于|不低于|不高于|不超过|不少于)?\s*[-+]?\d+(\.\d+)?\s*(%|‰)?(以上|以下|左右)?$`)
+	placeholder = regexp.MustCompile(`^[-—–/─]{1,3}$`)
 )
-
-func loadTableVocab() {
-	tableVocabOnce.Do(func() {
-		headerRoles = map[string]string{}
-		for _, rec := range dict.Records("table_headers") {
-			if len(rec) >= 2 {
-				headerRoles[rec[1]] = rec[0]
-			}
-		}
-		attributes = map[string]bool{}
-		for _, w := range dict.Words("attributes") {
-			attributes[w] = true
-		}
-	})
-}
 
 // headerColumn says what a header cell names, or ok=false.
 func headerColumn(text string) (column, bool) {
-	if role, ok := headerRoles[text]; ok {
+	if role, ok := loadVocab().headerRoles[text]; ok {
 		return column{role: role}, true
 	}
 	if m := yearHeader.FindStringSubmatch(text); m != nil {
@@ -113,7 +92,6 @@ const maxCellRunes = 40
 // document's year, 0 if unknown) tells baseline columns from target ones
 // when the header gives only years.
 func findTables(text string, docYear int) []table {
-	loadTableVocab()
 	cells := tableCells(text)
 	var tables []table
 	for i := 0; i < len(cells); i++ {
@@ -186,6 +164,7 @@ func isValueCell(t string) bool { return valueCell.MatchString(t) || placeholder
 func readRows(cells []cell, cols []column) (table, int) {
 	var t table
 	var valueCols []column
+	attrs := loadVocab().attributes
 	hasGroup, hasAttr, hasUnit := false, false, false
 	for _, c := range cols {
 		switch c.role {
@@ -203,12 +182,12 @@ func readRows(cells []cell, cols []column) (table, int) {
 	i := 0
 	for i < len(cells) {
 		c := cells[i]
-		if utf8.RuneCountInString(c.text) > maxCellRunes || isValueCell(c.text) || attributes[c.text] {
+		if utf8.RuneCountInString(c.text) > maxCellRunes || isValueCell(c.text) || attrs[c.text] {
 			break
 		}
 		j := i + 1
 		// Two text cells in a row: the first opens a group.
-		if hasGroup && j < len(cells) && !isValueCell(cells[j].text) && !attributes[cells[j].text] &&
+		if hasGroup && j < len(cells) && !isValueCell(cells[j].text) && !attrs[cells[j].text] &&
 			utf8.RuneCountInString(cells[j].text) <= maxCellRunes {
 			group = c.text
 			c = cells[j]
@@ -227,7 +206,7 @@ func readRows(cells []cell, cols []column) (table, int) {
 		if len(row.values) == 0 {
 			break
 		}
-		if hasAttr && j < len(cells) && attributes[cells[j].text] {
+		if hasAttr && j < len(cells) && attrs[cells[j].text] {
 			row.attribute = cells[j].text
 			row.end = cells[j].end
 			j++

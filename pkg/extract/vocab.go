@@ -1,9 +1,10 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/cnplan/cnplan/dict"
 )
@@ -24,69 +25,92 @@ type vocab struct {
 	// looseBounds are the strong bound words that set a comparator from
 	// a few words before the number: word, comparator.
 	looseBounds [][2]string
+
+	headerRoles map[string]string // table header cell → column role
+	attributes  map[string]bool   // 预期性, 约束性 …
+	periods     map[string][2]int // 十三五 → 2016, 2020
+	periodName  *regexp.Regexp    // "十三五"期间, a review's time
 }
 
-var (
-	vocabOnce sync.Once
-	voc       vocab
-)
+var compiledVocab = dict.NewCompiled(buildVocab)
 
-func loadVocab() *vocab {
-	vocabOnce.Do(func() {
-		v := vocab{unitClass: map[string]string{}, afterBound: map[string]string{}, cues: map[string][]string{}}
-		for _, r := range dict.Records("units") {
-			v.units = append(v.units, r[0])
-			class := "count"
-			if len(r) > 1 {
-				class = r[1]
-			}
-			v.unitClass[r[0]] = class
+func loadVocab() *vocab { return compiledVocab.Get() }
+
+func buildVocab() *vocab {
+	v := vocab{unitClass: map[string]string{}, afterBound: map[string]string{}, cues: map[string][]string{}}
+	for _, r := range dict.Records("units") {
+		v.units = append(v.units, r[0])
+		class := "count"
+		if len(r) > 1 {
+			class = r[1]
 		}
-		v.units = longestFirst(v.units)
-		v.countNouns = longestFirst(dict.Words("count_nouns"))
-		for _, r := range dict.Records("bounds") {
-			if len(r) >= 3 && r[2] == "after" {
-				v.afterBound[r[0]] = r[1]
-			}
+		v.unitClass[r[0]] = class
+	}
+	v.units = longestFirst(v.units)
+	v.countNouns = longestFirst(dict.Words("count_nouns"))
+	for _, r := range dict.Records("bounds") {
+		if len(r) >= 3 && r[2] == "after" {
+			v.afterBound[r[0]] = r[1]
 		}
-		for _, r := range dict.Records("loose_bounds") {
-			if len(r) >= 2 {
-				v.looseBounds = append(v.looseBounds, [2]string{r[0], r[1]})
-			}
+	}
+	for _, r := range dict.Records("loose_bounds") {
+		if len(r) >= 2 {
+			v.looseBounds = append(v.looseBounds, [2]string{r[0], r[1]})
 		}
-		for _, r := range dict.Records("kind_cues") {
-			if len(r) >= 2 {
-				v.cues[r[0]] = append(v.cues[r[0]], r[1])
-			}
+	}
+	for _, r := range dict.Records("kind_cues") {
+		if len(r) >= 2 {
+			v.cues[r[0]] = append(v.cues[r[0]], r[1])
 		}
-		v.scope = longestFirst(dict.Words("scope_words"))
-		for _, r := range dict.Records("indicator_synonyms") {
-			for _, variant := range r[1:] {
-				v.synonyms = append(v.synonyms, [2]string{variant, r[0]})
-			}
+	}
+	v.scope = longestFirst(dict.Words("scope_words"))
+	for _, r := range dict.Records("indicator_synonyms") {
+		for _, variant := range r[1:] {
+			v.synonyms = append(v.synonyms, [2]string{variant, r[0]})
 		}
-		sort.SliceStable(v.synonyms, func(i, j int) bool { return len(v.synonyms[i][0]) > len(v.synonyms[j][0]) })
-		for _, r := range dict.Records("indicator_trim") {
-			if len(r) < 2 {
-				continue
-			}
-			switch r[0] {
-			case "head":
-				v.trimHead = append(v.trimHead, r[1])
-			case "tail":
-				v.trimTail = append(v.trimTail, r[1])
-			case "posttail":
-				v.postTail = append(v.postTail, r[1])
-			case "verb":
-				v.verbs = append(v.verbs, r[1])
-			}
+	}
+	sort.SliceStable(v.synonyms, func(i, j int) bool { return len(v.synonyms[i][0]) > len(v.synonyms[j][0]) })
+	for _, r := range dict.Records("indicator_trim") {
+		if len(r) < 2 {
+			continue
 		}
-		v.trimHead, v.trimTail = longestFirst(v.trimHead), longestFirst(v.trimTail)
-		v.verbs = longestFirst(v.verbs)
-		v.postTail = longestFirst(v.postTail)
-		voc = v
-	})
-	return &voc
+		switch r[0] {
+		case "head":
+			v.trimHead = append(v.trimHead, r[1])
+		case "tail":
+			v.trimTail = append(v.trimTail, r[1])
+		case "posttail":
+			v.postTail = append(v.postTail, r[1])
+		case "verb":
+			v.verbs = append(v.verbs, r[1])
+		}
+	}
+	v.trimHead, v.trimTail = longestFirst(v.trimHead), longestFirst(v.trimTail)
+	v.verbs = longestFirst(v.verbs)
+	v.postTail = longestFirst(v.postTail)
+	v.headerRoles = map[string]string{}
+	for _, rec := range dict.Records("table_headers") {
+		if len(rec) >= 2 {
+			v.headerRoles[rec[1]] = rec[0]
+		}
+	}
+	v.attributes = map[string]bool{}
+	for _, w := range dict.Words("attributes") {
+		v.attributes[w] = true
+	}
+	v.periods = map[string][2]int{}
+	var names []string
+	for _, r := range dict.Records("five_year_plans") {
+		if len(r) < 3 {
+			continue
+		}
+		a, _ := strconv.Atoi(r[1])
+		b, _ := strconv.Atoi(r[2])
+		v.periods[r[0]] = [2]int{a, b}
+		names = append(names, regexp.QuoteMeta(r[0]))
+	}
+	v.periodName = regexp.MustCompile(`[“"]?(` + strings.Join(names, "|") + `)[”"]?(?:期间|时期|以来)`)
+	return &v
 }
 
 func longestFirst(words []string) []string {

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,15 +43,9 @@ type dateLabel struct {
 	after bool
 }
 
-var (
-	vocabOnce sync.Once
-	voc       *vocab
-)
+var compiled = dict.NewCompiled(loadVocab)
 
-func vocabulary() *vocab {
-	vocabOnce.Do(func() { voc = loadVocab() })
-	return voc
-}
+func vocabulary() *vocab { return compiled.Get() }
 
 func byLengthDesc(ws []string) []string {
 	sort.SliceStable(ws, func(i, j int) bool {

@@ -1,7 +1,6 @@
 package number
 
 import (
-	"sync"
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
@@ -71,43 +70,39 @@ type vocab struct {
 	measure wordSet // words that make a lone Chinese numeral a count
 }
 
-var (
-	vocabOnce sync.Once
-	voc       vocab
-)
+var compiled = dict.NewCompiled(buildVocab)
 
-// loadVocab reads dict/bounds.txt and dict/numeral_stopwords.txt (and what
-// a user added to them with dict.Extend) the first time it is called.
-func loadVocab() *vocab {
-	vocabOnce.Do(func() {
-		var v vocab
-		for _, r := range dict.Records("bounds") {
-			if len(r) < 3 {
-				continue
-			}
-			switch r[2] {
-			case "before":
-				v.before.add(r[0], r[1])
-			case "after":
-				v.after.add(r[0], r[1])
-			case "between":
-				v.between.add(r[0], r[1])
-			}
+// loadVocab returns dict/bounds.txt and dict/numeral_stopwords.txt (and
+// what a user added to them with dict.Extend), compiled.
+func loadVocab() *vocab { return compiled.Get() }
+
+func buildVocab() *vocab {
+	var v vocab
+	for _, r := range dict.Records("bounds") {
+		if len(r) < 3 {
+			continue
 		}
-		for _, r := range dict.Records("numeral_stopwords") {
-			if len(r) < 2 {
-				continue
-			}
-			switch r[1] {
-			case "stop":
-				v.stop.add(r[0], "")
-			case "measure":
-				v.measure.add(r[0], "")
-			}
+		switch r[2] {
+		case "before":
+			v.before.add(r[0], r[1])
+		case "after":
+			v.after.add(r[0], r[1])
+		case "between":
+			v.between.add(r[0], r[1])
 		}
-		voc = v
-	})
-	return &voc
+	}
+	for _, r := range dict.Records("numeral_stopwords") {
+		if len(r) < 2 {
+			continue
+		}
+		switch r[1] {
+		case "stop":
+			v.stop.add(r[0], "")
+		case "measure":
+			v.measure.add(r[0], "")
+		}
+	}
+	return &v
 }
 
 // strength orders comparators when a number has a bound word on each side:

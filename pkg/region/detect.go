@@ -2,7 +2,6 @@ package region
 
 import (
 	"sort"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
@@ -24,15 +23,9 @@ type scanner struct {
 	breaks map[rune]map[rune]bool
 }
 
-var (
-	scanOnce sync.Once
-	scan     *scanner
-)
+var scanner_ = dict.NewCompiled(func() *scanner { return newScanner(load()) })
 
-func loadScanner() *scanner {
-	scanOnce.Do(func() { scan = newScanner(load()) })
-	return scan
-}
+func loadScanner() *scanner { return scanner_.Get() }
 
 // newScanner indexes every full name, and the short names of provinces and
 // cities. Counties' short names are left out: too many are common words

@@ -10,7 +10,6 @@ package region
 import (
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/cnplan/cnplan/dict"
 )
@@ -72,15 +71,9 @@ type gazetteer struct {
 	all    []*division
 }
 
-var (
-	gazOnce sync.Once
-	gaz     *gazetteer
-)
+var gazetteer_ = dict.NewCompiled(func() *gazetteer { return build(dict.Records("regions")) })
 
-func load() *gazetteer {
-	gazOnce.Do(func() { gaz = build(dict.Records("regions")) })
-	return gaz
-}
+func load() *gazetteer { return gazetteer_.Get() }
 
 func levelOf(code string) int {
 	switch {

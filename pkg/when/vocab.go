@@ -3,7 +3,6 @@ package when
 import (
 	"fmt"
 	"strconv"
-	"sync"
 
 	"github.com/cnplan/cnplan/dict"
 )
@@ -94,28 +93,29 @@ type vocab struct {
 	numeral   map[rune]int
 }
 
-var (
-	vocabOnce sync.Once
-	theVocab  *vocab
-)
+// compiled is dict/deadlines.txt compiled, rebuilt after dict.Extend.
+var compiled = dict.NewCompiled(func() *vocab {
+	// The five-year plans are shared with pkg/meta and pkg/extract.
+	recs := dict.Records("deadlines")
+	for _, r := range dict.Records("five_year_plans") {
+		recs = append(recs, append([]string{"plan"}, r...))
+	}
+	v, err := compile(recs)
+	if err != nil {
+		// A user's malformed record: fall back to the built-in words
+		// rather than stop. The built-in file is part of the build.
+		builtin := dict.Builtin("deadlines")
+		for _, r := range dict.Builtin("five_year_plans") {
+			builtin = append(builtin, append([]string{"plan"}, r...))
+		}
+		if v, err = compile(builtin); err != nil {
+			panic(err)
+		}
+	}
+	return v
+})
 
-// load compiles dict/deadlines.txt once. Call dict.Extend before the first
-// Find or ParseDate for user words to be seen.
-func load() *vocab {
-	vocabOnce.Do(func() {
-		// The five-year plans are shared with pkg/meta and pkg/extract.
-		recs := dict.Records("deadlines")
-		for _, r := range dict.Records("five_year_plans") {
-			recs = append(recs, append([]string{"plan"}, r...))
-		}
-		v, err := compile(recs)
-		if err != nil {
-			panic(err) // the built-in file is part of the build
-		}
-		theVocab = v
-	})
-	return theVocab
-}
+func load() *vocab { return compiled.Get() }
 
 func compile(recs [][]string) (*vocab, error) {
 	v := &vocab{
