@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const corpus = "../../testdata/corpus/"
+
+// runCLI runs cnplan in-process with args and returns its exit status,
+// standard output and standard error.
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, streams{In: strings.NewReader(stdin), Out: &out, Err: &errb})
+	return code, out.String(), errb.String()
+}
+
+func corpusFile(t *testing.T, prefix string) string {
+	t.Helper()
+	paths, _ := filepath.Glob(corpus + prefix + "_*.txt")
+	if len(paths) != 1 {
+		t.Fatalf("no corpus document %s", prefix)
+	}
+	return paths[0]
+}
+
+func TestSegmentKeepsTraditionalCharacters(t *testing.T) {
+	code, out, _ := runCLI(t, "", "segment", corpusFile(t, "003"))
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	words := map[string]bool{}
+	for _, w := range strings.Fields(out) {
+		words[w] = true
+	}
+	for _, w := range []string{"醫療", "服務", "衛生院", "醫院", "舉措"} {
+		if !words[w] {
+			t.Errorf("003: word %q not in segment output", w)
+		}
+	}
+	if strings.Contains(out, "医疗") || strings.Contains(out, "无码") {
+		t.Errorf("003: output holds simplified text or the spam tail")
+	}
+}
+
+func TestSegmentKeepsDomainWords(t *testing.T) {
+	code, out, _ := runCLI(t, "", "segment", corpusFile(t, "001"))
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, w := range []string{"市卫生健康委", "每千人口"} {
+		if !strings.Contains(" "+strings.ReplaceAll(out, "\n", " ")+" ", " "+w+" ") {
+			t.Errorf("001: %q is not a single word", w)
+		}
+	}
+}
+
+func TestSegmentJSONSpans(t *testing.T) {
+	code, out, _ := runCLI(t, "", "segment", "--format", "json", corpusFile(t, "002"))
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var doc struct {
+		Words []segmentedWord `json:"words"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	orig, _ := os.ReadFile(corpusFile(t, "002"))
+	runes := []rune(string(orig))
+	for _, w := range doc.Words {
+		if w.Start < 0 || w.End > len(runes) || string(runes[w.Start:w.End]) != w.Text {
+			t.Fatalf("word %+v does not quote the original", w)
+		}
+	}
+	if len(doc.Words) < 1000 {
+		t.Fatalf("only %d words", len(doc.Words))
+	}
+}
+
+// Bad input: one line on stderr naming the file, no stack trace, exit 1;
+// the other inputs of the run still give their output.
+func TestBadInputsGiveOneLineErrors(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+	blank := filepath.Join(dir, "blank.txt")
+	os.WriteFile(blank, []byte(" \n\t\n"), 0o644)
+	emptyDir := filepath.Join(dir, "nodocs")
+	os.Mkdir(emptyDir, 0o755)
+	cases := []struct{ arg, want string }{
+		{"/bin/ls", "/bin/ls: binary file"},
+		{filepath.Join(dir, "missing.txt"), "missing.txt: no such file or directory"},
+		{emptyDir, "nodocs: no documents"},
+		{empty, "empty.txt: empty file"},
+		{blank, "blank.txt: no text"},
+	}
+	for _, c := range cases {
+		for _, cmd := range []string{"segment", "extract"} {
+			code, _, stderr := runCLI(t, "", cmd, c.arg)
+			lines := strings.Split(strings.TrimSpace(stderr), "\n")
+			if code != 1 || len(lines) != 1 || !strings.Contains(lines[0], c.want) {
+				t.Errorf("%s %s: exit %d, stderr %q; want exit 1 and one line with %q", cmd, c.arg, code, stderr, c.want)
+			}
+			if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine") {
+				t.Errorf("%s %s: stack trace on stderr", cmd, c.arg)
+			}
+		}
+	}
+	// A run goes on past a bad file and still reports the good one.
+	code, out, _ := runCLI(t, "", "extract", "--format", "jsonl", "/bin/ls", corpusFile(t, "003"))
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 1 || len(lines) != 2 || !strings.Contains(lines[0], `"error":"binary file`) || !strings.Contains(lines[1], `"targets":[{`) {
+		t.Fatalf("exit %d, output %.300q", code, out)
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	for _, args := range [][]string{
+		{"extract", "--format", "xml", corpusFile(t, "000")},
+		{"extract"},
+		{"nosuchcommand"},
+		{"segment", "--bogus", "x"},
+		{"eval", corpusFile(t, "000")},
+	} {
+		if code, _, stderr := runCLI(t, "", args...); code != 2 || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and one line", args, code, stderr)
+		}
+	}
+}
+
+func TestExtractReadsStandardInput(t *testing.T) {
+	text, _ := os.ReadFile(corpusFile(t, "000"))
+	code, out, _ := runCLI(t, string(text), "extract", "--format", "jsonl", "-")
+	if code != 0 || !strings.Contains(out, `"file":"-"`) || !strings.Contains(out, `"value":4.5`) {
+		t.Fatalf("exit %d, output %.200q", code, out)
+	}
+}
+
+// The README's main command: 001's 25 table rows and its prose targets.
+func TestExtractMainCommand(t *testing.T) {
+	code, out, _ := runCLI(t, "", "extract", corpusFile(t, "001"))
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var doc struct {
+		Title   string `json:"title"`
+		Region  struct{ City, Code string }
+		Targets []struct {
+			Attribute string `json:"attribute"`
+		} `json:"targets"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	for _, tg := range doc.Targets {
+		if tg.Attribute != "" {
+			rows++
+		}
+	}
+	if rows != 25 || len(doc.Targets) < 150 {
+		t.Fatalf("%d table rows of %d targets; want 25 of at least 150", rows, len(doc.Targets))
+	}
+	if doc.Title != "安康市“十四五”卫生健康事业发展规划" || doc.Region.City != "安康市" || doc.Region.Code != "610900" {
+		t.Fatalf("title %q region %+v", doc.Title, doc.Region)
+	}
+}
+
+func TestExtractCSVHasBOMAndRecordColumn(t *testing.T) {
+	code, out, _ := runCLI(t, "", "extract", "--format", "csv", corpusFile(t, "002"))
+	if code != 0 || !strings.HasPrefix(out, "\uFEFF") || !strings.Contains(strings.SplitN(out, "\n", 2)[0], "record") {
+		t.Fatalf("exit %d, head %.120q", code, out)
+	}
+	_, noBOM, _ := runCLI(t, "", "extract", "--format", "csv", "--no-bom", corpusFile(t, "002"))
+	if strings.HasPrefix(noBOM, "\uFEFF") {
+		t.Fatal("--no-bom kept the BOM")
+	}
+}
+
+func TestUserDictionaryExtendsBodies(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "n.txt")
+	os.WriteFile(doc, []byte("加快建设智慧医院平台。(责任单位:市大数据局)\n"), 0o644)
+	user := filepath.Join(dir, "my.txt")
+	os.WriteFile(user, []byte("[bodies]\n市大数据管理局\t市大数据局\n"), 0o644)
+	code, out, stderr := runCLI(t, "", "extract", "--format", "jsonl", "--dict", user, doc)
+	if code != 0 || !strings.Contains(out, `"canonical":["市大数据管理局"]`) {
+		t.Fatalf("exit %d %s, output %.400q", code, stderr, out)
+	}
+	if code, _, _ := runCLI(t, "", "extract", "--dict", filepath.Join(dir, "none.txt"), doc); code != 2 {
+		t.Fatalf("a missing --dict file gave exit %d, want 2", code)
+	}
+}
+
+func TestEvalScoresCorpus(t *testing.T) {
+	code, out, _ := runCLI(t, "", "eval", "--gold", "../../testdata/gold", corpus+"003_1291eae2c3d8fdfd.txt")
+	if code != 0 || !strings.Contains(out, "target") || !strings.Contains(out, "record") {
+		t.Fatalf("exit %d, output %q", code, out)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	if code, out, _ := runCLI(t, "", "version"); code != 0 || !strings.Contains(out, "cnplan/v1") {
+		t.Fatalf("exit %d, %q", code, out)
+	}
+}
