@@ -21,6 +21,22 @@ type scanner struct {
 	names  map[string]*division // nil: a known name that names no one place
 	maxLen int
 	breaks map[rune]map[rune]bool
+	// lens holds, for each rune that begins a name, bit n set when a name
+	// of n runes (bit 63: 63 or more) begins with it. mentions tries a
+	// length only when its bit is set: most positions of a body begin no
+	// name, and looking up every length at every position was 40% of
+	// extraction time on a 1.7 MB document.
+	lens map[rune]uint64
+}
+
+func lenBit(n int) uint64 { return 1 << min(n, 63) }
+
+// index records name (already in names) in maxLen and lens.
+func (s *scanner) index(name string) {
+	n := utf8.RuneCountInString(name)
+	s.maxLen = max(s.maxLen, n)
+	first, _ := utf8.DecodeRuneInString(name)
+	s.lens[first] |= lenBit(n)
 }
 
 var scanner_ = dict.NewCompiled(func() *scanner { return newScanner(load()) })
@@ -33,7 +49,7 @@ func loadScanner() *scanner { return scanner_.Get() }
 // often than a city is. So are counties' two-character names, which occur
 // across word boundaries (示范县, 和县级医院).
 func newScanner(g *gazetteer) *scanner {
-	s := &scanner{names: map[string]*division{}, breaks: map[rune]map[rune]bool{}}
+	s := &scanner{names: map[string]*division{}, breaks: map[rune]map[rune]bool{}, lens: map[rune]uint64{}}
 	add := func(name string) {
 		if utf8.RuneCountInString(name) < 2 {
 			return
@@ -42,9 +58,7 @@ func newScanner(g *gazetteer) *scanner {
 			return
 		}
 		s.names[name] = g.resolve(name, nil)
-		if n := utf8.RuneCountInString(name); n > s.maxLen {
-			s.maxLen = n
-		}
+		s.index(name)
 	}
 	for name, ds := range g.full {
 		if utf8.RuneCountInString(name) == 2 && ds[0].level == levelCounty {
@@ -64,9 +78,7 @@ func newScanner(g *gazetteer) *scanner {
 	// fires (兴安 inside 大兴安岭 is not 兴安盟).
 	for _, w := range dict.Words("meta_region_stop") {
 		s.names[w] = nil
-		if n := utf8.RuneCountInString(w); n > s.maxLen {
-			s.maxLen = n
-		}
+		s.index(w)
 	}
 	for _, r := range dict.Records("meta_region_breaks") {
 		if len(r) < 2 {
@@ -85,11 +97,24 @@ func newScanner(g *gazetteer) *scanner {
 // mentions lists the divisions named in text, leftmost-longest.
 func (s *scanner) mentions(text string) []*division {
 	rs := []rune(text)
+	// at[i] is the byte offset of rs[i] in text, so that a candidate name
+	// is a substring of text, looked up without building a string.
+	// Invalid bytes became U+FFFD in rs; a substring holding one matches
+	// no name, as the U+FFFD would not.
+	at := make([]int, 0, len(rs)+1)
+	for b := range text {
+		at = append(at, b)
+	}
+	at = append(at, len(text))
 	var out []*division
 	for i := 0; i < len(rs); {
 		matched := 0
-		for n := min(s.maxLen, len(rs)-i); n >= 2; n-- {
-			d, ok := s.names[string(rs[i:i+n])]
+		lens := s.lens[rs[i]]
+		for n := min(s.maxLen, len(rs)-i); n >= 2 && lens != 0; n-- {
+			if lens&lenBit(n) == 0 {
+				continue
+			}
+			d, ok := s.names[text[at[i]:at[i+n]]]
 			if !ok {
 				continue
 			}
