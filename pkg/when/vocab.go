@@ -15,20 +15,34 @@ import (
 type wordSet[T any] struct {
 	m   map[string]T
 	max int // longest word, in runes
+	// The first and last runes of the words. at and endingAt look up no
+	// length at a position whose rune begins (ends) no word: Find tries
+	// every position of a document, and building a string for each length
+	// at each one was a fifth of extraction time on a 1.7 MB document.
+	first, last map[rune]bool
 }
 
 func (w *wordSet[T]) add(word string, val T) {
 	if w.m == nil {
 		w.m = map[string]T{}
+		w.first, w.last = map[rune]bool{}, map[rune]bool{}
 	}
 	w.m[word] = val
-	if n := len([]rune(word)); n > w.max {
-		w.max = n
+	rs := []rune(word)
+	if len(rs) > w.max {
+		w.max = len(rs)
+	}
+	if len(rs) > 0 {
+		w.first[rs[0]] = true
+		w.last[rs[len(rs)-1]] = true
 	}
 }
 
 // at returns the longest word that starts at rs[i].
 func (w *wordSet[T]) at(rs []rune, i int) (val T, n int, ok bool) {
+	if i >= len(rs) || !w.first[rs[i]] {
+		return val, 0, false
+	}
 	for l := min(w.max, len(rs)-i); l > 0; l-- {
 		if v, hit := w.m[string(rs[i:i+l])]; hit {
 			return v, l, true
@@ -39,6 +53,9 @@ func (w *wordSet[T]) at(rs []rune, i int) (val T, n int, ok bool) {
 
 // endingAt returns the longest word that ends just before rs[i].
 func (w *wordSet[T]) endingAt(rs []rune, i int) (val T, n int, ok bool) {
+	if i <= 0 || i > len(rs) || !w.last[rs[i-1]] {
+		return val, 0, false
+	}
 	for l := min(w.max, i); l > 0; l-- {
 		if v, hit := w.m[string(rs[i-l:i])]; hit {
 			return v, l, true
