@@ -51,8 +51,9 @@ func (x *extractor) candidates(s span) []*candidate {
 		x.readUnit(c, v)
 		if x.notTarget(c, s, v) {
 			// A date ends the text an indicator may come from; an age
-			// inside a name (3岁以下婴幼儿托位数) does not.
-			if c.unitClass != "time" {
+			// inside a name (3岁以下婴幼儿托位数) or a count of kinds
+			// (项目11类46个) does not.
+			if c.unitClass != "time" && c.unitClass != "kind" {
 				x.mentionEnds = append(x.mentionEnds, x.skipDate(c.end))
 			}
 			continue
@@ -374,10 +375,17 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 	preStart := x.clauseStart(c.q.Start)
 	preStart = max(preStart, x.lastBoundaryBefore(c.q.Start, preStart))
 	x.boundBefore(c, preStart, v)
+	// "37.4%、44.9%和38.6%": a figure after a list separator shares the
+	// indicator of the figure before it (distributeLists may split it).
+	if prev != nil && prev.indEnd > prev.indStart && strings.Trim(string(x.runes[prev.end:c.q.Start]), "、和及与 ") == "" && prev.end < c.q.Start {
+		c.indStart, c.indEnd, c.indSuffix, c.vpStart = prev.indStart, prev.indEnd, prev.indSuffix, prev.vpStart
+		return
+	}
 	preStart, preEnd := x.trim(preStart, c.q.Start, v)
 	// "较2015年增长5.6%" after "总诊疗服务人次1264.2万人次": the clause holds
 	// only a verb, so the figure is the previous indicator's growth.
-	if pre := string(x.runes[preStart:preEnd]); prev != nil && prev.indEnd > prev.indStart && isGrowthVerb(pre) {
+	// ("分别增长" is left to distributeLists.)
+	if pre := string(x.runes[preStart:preEnd]); prev != nil && prev.indEnd > prev.indStart && isGrowthVerb(pre) && !strings.HasPrefix(pre, "分别") {
 		c.indStart, c.indEnd = prev.indStart, prev.indEnd
 		c.indSuffix = x.quote(preStart, preEnd)
 		return
@@ -412,7 +420,10 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 	}
 	// "A、B等3个X": the list names examples of X, the thing counted.
 	enumerated := strings.HasSuffix(string(x.runes[preStart:c.q.Start]), "等")
-	usePost := postEnd > postStart && (core == "" || enumerated || (verb != "" && c.unitClass == "count") ||
+	// "166个镇卫生院、15个社区卫生服务中心": the text before this count is
+	// the previous count's noun, so this count's noun follows it too.
+	afterCount := prev != nil && prev.indStart >= prev.end && prev.indStart <= preStart && prev.indEnd >= preEnd
+	usePost := postEnd > postStart && (core == "" || enumerated || afterCount || (verb != "" && c.unitClass == "count") ||
 		c.end < len(x.runes) && x.runes[c.end] == '的')
 	if usePost {
 		c.indStart, c.indEnd = postStart, postEnd
@@ -474,6 +485,14 @@ func (x *extractor) distributeLists(cs []*candidate) {
 		}
 		subjectEnd := c.indStart + runeLen(ind[:k])
 		items := x.splitList(c.indStart, subjectEnd)
+		// "卫生技术人员20300人,其中执业(助理)医师6306人、注册护士7978人,
+		// 较2015年末分别增长37.4%、44.9%、38.6%": no subject, so the figures
+		// before are the list.
+		if len(items) == 0 && i >= j-i {
+			for n := i - (j - i); n < i; n++ {
+				items = append(items, span{cs[n].indStart, cs[n].indEnd})
+			}
+		}
 		if len(items) == j-i {
 			verb := strings.TrimPrefix(ind[k:], "分别")
 			verbStart := subjectEnd + runeLen("分别")
