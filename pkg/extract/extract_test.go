@@ -261,3 +261,48 @@ func TestGoldenOutputs(t *testing.T) {
 		}
 	}
 }
+
+// The same indicator table as a saved web page (an HTML table) and as the
+// tab-separated rows DOCX tables become: one target per row either way.
+func TestIndicatorTableFromHTML(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"><title>安康市“十四五”卫生健康事业发展规划</title></head><body>
+<p>安康市“十四五”卫生健康事业发展规划</p>
+<p>(四)主要指标</p>
+<table>
+<tr><td>领域</td><td>指标</td><td>2020年</td><td>2025年目标</td><td>属性</td></tr>
+<tr><td rowspan="2">人口健康水平</td><td>人均期望寿命(岁)</td><td>76.3</td><td>77.30</td><td>预期性</td></tr>
+<tr><td>孕产妇死亡率(/10万)</td><td>9.39</td><td>&le;11</td><td>控制性</td></tr>
+<tr><td>卫生资源</td><td>每千人口医疗卫生机构床位数(张)</td><td>6.6</td><td>7.5</td><td>预期性</td></tr>
+</table>
+<p>二、指导思想</p></body></html>`
+	d, err := document.FromBytes("plan.html", []byte(page), document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := Extract(d)
+	want := map[string][3]float64{ // indicator → value, baseline, year
+		"人均期望寿命":        {77.3, 76.3, 2025},
+		"孕产妇死亡率":        {11, 9.39, 2025},
+		"每千人口医疗卫生机构床位数": {7.5, 6.6, 2025},
+	}
+	rows := 0
+	for _, tg := range out.Targets {
+		w, ok := want[tg.Indicator]
+		if !ok || tg.Attribute == "" {
+			continue
+		}
+		rows++
+		if tg.Value != w[0] || tg.Baseline == nil || *tg.Baseline != w[1] || tg.Year == nil || *tg.Year != int(w[2]) {
+			t.Errorf("%s: value %v baseline %v year %v", tg.Indicator, tg.Value, deref(tg.Baseline), deref(tg.Year))
+		}
+		if tg.Indicator == "孕产妇死亡率" && (tg.Comparator != "<=" || tg.Unit != "/10万") {
+			t.Errorf("孕产妇死亡率: comparator %s unit %s", tg.Comparator, tg.Unit)
+		}
+		if got := d.Quote(tg.Span[0], tg.Span[1]); !strings.HasPrefix(got, tg.Indicator) {
+			t.Errorf("%s: span quotes %q", tg.Indicator, got)
+		}
+	}
+	if rows != 3 {
+		t.Fatalf("%d table rows from the HTML table, want 3; targets %+v", rows, out.Targets)
+	}
+}

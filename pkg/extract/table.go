@@ -133,20 +133,26 @@ func readHeader(cells []cell, docYear int) ([]column, int) {
 	}
 	// Years alone: a year after the document's is a target, others a
 	// baseline; with no document year, the last year column is the target.
-	last := -1
+	last, explicitTarget := -1, false
 	for i, c := range cols {
-		if c.role == "value" {
+		switch c.role {
+		case "value":
 			last = i
+		case "target":
+			explicitTarget = true
 		}
+	}
+	if explicitTarget {
+		last = -1 // 2020年 beside 2025年目标 is the baseline
 	}
 	for i := range cols {
 		if cols[i].role != "value" {
 			continue
 		}
 		switch {
-		case docYear > 0 && cols[i].year > docYear:
+		case docYear > 0 && cols[i].year > docYear && !explicitTarget:
 			cols[i].role = "target"
-		case docYear > 0:
+		case docYear > 0 || explicitTarget:
 			cols[i].role = "baseline"
 		case i == last:
 			cols[i].role = "target"
