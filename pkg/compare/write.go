@@ -7,10 +7,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/cnplan/cnplan/pkg/render"
 	"github.com/mattn/go-runewidth"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // Output formats.
@@ -33,9 +31,6 @@ type WriteOptions struct {
 // bom makes Excel read a CSV file as UTF-8 rather than the system code
 // page, as extract's CSV does.
 const bom = "\uFEFF"
-
-// maxCellRunes bounds an indicator in the table, as extract's table does.
-const maxCellRunes = 30
 
 // Write writes m to w.
 func Write(w io.Writer, m Matrix, opt WriteOptions) error {
@@ -97,18 +92,6 @@ func writeCSV(w io.Writer, m Matrix, noBOM bool) error {
 	return cw.Error()
 }
 
-// cut makes s fit a table cell: at most maxCellRunes runes and "…".
-func cut(s string) string {
-	n := 0
-	for i := range s {
-		if n == maxCellRunes {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
-}
-
 // writeTable writes the matrix aligned for a terminal, and a legend for
 // the marks its cells use.
 func writeTable(w io.Writer, m Matrix) error {
@@ -129,7 +112,7 @@ func writeTable(w io.Writer, m Matrix) error {
 	var rows [][]string
 	var converted, more, flagged bool
 	for _, r := range m.Rows {
-		row := []string{cut(r.Indicator)}
+		row := []string{render.Cell(r.Indicator)}
 		for _, c := range r.Cells {
 			row = append(row, c.Display())
 			if c != nil {
@@ -140,21 +123,7 @@ func writeTable(w io.Writer, m Matrix) error {
 		}
 		rows = append(rows, row)
 	}
-	t := tablewriter.NewTable(&b,
-		// ASCII borders and ambiguous-width runes measured as one column,
-		// as extract's table does, so CJK text aligns whatever LANG says.
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
-		tablewriter.WithEastAsian(tw.Off),
-		tablewriter.WithHeaderAutoFormat(tw.Off), // labels are Chinese names, not field names to upper-case
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-	)
-	t.Header(header)
-	if err := t.Bulk(rows); err != nil {
-		return err
-	}
-	if err := t.Render(); err != nil {
+	if err := render.Table(&b, header, rows, nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(&b, "%s, %s (%s)\n", count(len(m.Rows), "indicator"), count(len(m.Columns), "document"), kind)

@@ -8,9 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
+	"github.com/cnplan/cnplan/pkg/render"
 
 	"github.com/cnplan/cnplan/pkg/compare"
 	"github.com/cnplan/cnplan/pkg/record"
@@ -33,9 +31,6 @@ type WriteOptions struct {
 }
 
 const bom = "\uFEFF"
-
-// maxCellRunes bounds a table cell, as extract's table does.
-const maxCellRunes = 30
 
 // Change marks, as diff(1) writes them.
 const (
@@ -176,19 +171,6 @@ func writeCSV(w io.Writer, r Result, noBOM bool) error {
 	return cw.Error()
 }
 
-// cut makes s fit a table cell: one line, at most maxCellRunes runes.
-func cut(s string) string {
-	s = oneLine(s)
-	n := 0
-	for i := range s {
-		if n == maxCellRunes {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
-}
-
 // writeTable writes the differences as diff(1) would headline them, one
 // table row per record added or removed and per field changed, and a
 // count.
@@ -209,22 +191,9 @@ func writeTable(w io.Writer, r Result) error {
 			}
 			where += lineNo(l.newLine)
 		}
-		rows = append(rows, []string{l.change, l.record, cut(l.what), l.field, cut(l.old), cut(l.new), where, cut(l.note)})
+		rows = append(rows, []string{l.change, l.record, render.Cell(l.what), l.field, render.Cell(l.old), render.Cell(l.new), where, render.Cell(l.note)})
 	}
-	t := tablewriter.NewTable(&b,
-		// As extract's table: ASCII borders, ambiguous runes one column wide.
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})),
-		tablewriter.WithEastAsian(tw.Off),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-	)
-	t.Header(tableHeader)
-	if err := t.Bulk(rows); err != nil {
-		return err
-	}
-	if err := t.Render(); err != nil {
+	if err := render.Table(&b, tableHeader, rows, nil); err != nil {
 		return err
 	}
 	b.WriteString(summary(r) + "\n")

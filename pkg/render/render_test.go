@@ -293,8 +293,8 @@ func TestCell(t *testing.T) {
 		{strings.Repeat("一", 30), strings.Repeat("一", 30)},
 		{strings.Repeat("一", 31), strings.Repeat("一", 30) + "…"},
 	} {
-		if got := cell(c.in); got != c.want {
-			t.Errorf("cell(%q) = %q, want %q", c.in, got, c.want)
+		if got := Cell(c.in); got != c.want {
+			t.Errorf("Cell(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

@@ -34,9 +34,9 @@ var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " 
 // document stays one cell.
 func oneLine(s string) string { return strings.TrimSpace(lineBreaks.Replace(s)) }
 
-// cell makes s fit a table cell: one line, at most maxCellRunes runes
-// and "…".
-func cell(s string) string {
+// Cell makes s fit a terminal table cell: one line, at most 30 runes and
+// "…". compare and diff use it too, so every table of cnplan cuts alike.
+func Cell(s string) string {
 	s = oneLine(s)
 	n := 0
 	for i := range s {
@@ -131,7 +131,7 @@ func section(b *strings.Builder, d record.Document, what string, columns []strin
 	}
 	for _, r := range rows {
 		for i := range r {
-			r[i] = cell(r[i])
+			r[i] = Cell(r[i])
 		}
 	}
 	if err := renderTable(b, columns, rows); err != nil {
@@ -147,6 +147,18 @@ func renderTable(w io.Writer, columns []string, rows [][]string) error {
 		align[i] = tw.AlignLeft
 		if numericColumns[c] {
 			align[i] = tw.AlignRight
+		}
+	}
+	return Table(w, columns, rows, align)
+}
+
+// Table writes an aligned terminal table of CJK text, as every cnplan
+// command prints them; align gives each column's alignment (nil: all left).
+func Table(w io.Writer, columns []string, rows [][]string, align []tw.Align) error {
+	if align == nil {
+		align = make([]tw.Align, len(columns))
+		for i := range align {
+			align[i] = tw.AlignLeft
 		}
 	}
 	t := tablewriter.NewTable(w,
