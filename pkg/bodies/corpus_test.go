@@ -6,12 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/liuzl/gocc"
-	"golang.org/x/text/width"
+	"github.com/cnplan/cnplan/pkg/normalize"
+	"github.com/cnplan/cnplan/pkg/textview"
 )
 
 type goldUnit struct {
@@ -22,31 +21,14 @@ type goldUnit struct {
 	Role      string   `json:"role"`
 }
 
-var (
-	t2sOnce sync.Once
-	t2s     *gocc.OpenCC
-	t2sErr  error
-)
-
-// crudeNormalise stands in for the normalise stage: width folding (one rune
-// for one) and, for a traditional document, t2s.
+// crudeNormalise gives text as the normalise stage does (width folding and,
+// for a traditional document, t2s; rune for rune), without cleaning.
 func crudeNormalise(t *testing.T, text string) string {
-	out := width.Fold.String(text)
-	if utf8.RuneCountInString(out) != utf8.RuneCountInString(text) {
-		t.Fatalf("width.Fold changed the rune count")
-	}
-	t2sOnce.Do(func() { t2s, t2sErr = gocc.New("t2s") })
-	if t2sErr != nil {
-		t.Fatal(t2sErr)
-	}
-	simp, err := t2s.Convert(out)
+	v, err := normalize.View(textview.Identity(text), normalize.DetectScript(text))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if simp != out && utf8.RuneCountInString(simp) == utf8.RuneCountInString(out) {
-		return simp
-	}
-	return out
+	return v.Text
 }
 
 // TestCorpus runs Find on every whole document and scores it against the

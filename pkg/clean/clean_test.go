@@ -1,10 +1,10 @@
 package clean
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cnplan/cnplan/internal/corpus"
 
 	"github.com/cnplan/cnplan/pkg/normalize"
 	"github.com/cnplan/cnplan/pkg/textview"
@@ -12,16 +12,8 @@ import (
 
 func cleanCorpus(t *testing.T, prefix string) (orig string, res Result) {
 	t.Helper()
-	paths, _ := filepath.Glob("../../testdata/corpus/" + prefix + "_*.txt")
-	if len(paths) != 1 {
-		t.Fatalf("corpus document %s not found", prefix)
-	}
-	b, err := os.ReadFile(paths[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	orig = string(b)
-	v, err := normalize.View(textview.Identity(orig), normalize.DetectScript(orig))
+	d := corpus.Get(t, prefix)
+	v, err := normalize.View(textview.Identity(d.Original), normalize.DetectScript(d.Original))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +21,7 @@ func cleanCorpus(t *testing.T, prefix string) (orig string, res Result) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return orig, res
+	return d.Original, res
 }
 
 func TestCleanCorpus(t *testing.T) {

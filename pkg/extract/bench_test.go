@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/cnplan/cnplan/internal/corpus"
+
 	"github.com/cnplan/cnplan/pkg/document"
 	"github.com/cnplan/cnplan/pkg/segment"
 )
@@ -13,7 +15,7 @@ import (
 // clean, normalise, extract (which segments the phrases it reorders) — over
 // the five corpus documents, in MB/s of input.
 func BenchmarkExtract(b *testing.B) {
-	paths, _ := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
+	paths, _ := filepath.Glob(filepath.Join(corpus.Dir(), "*.txt"))
 	var inputs [][]byte
 	size := 0
 	for _, p := range paths {
@@ -43,7 +45,7 @@ func BenchmarkExtract(b *testing.B) {
 // BenchmarkSegmentCorpus is the reference for BenchmarkExtract: gse
 // segmentation alone of the same documents' cleaned text.
 func BenchmarkSegmentCorpus(b *testing.B) {
-	paths, _ := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
+	paths, _ := filepath.Glob(filepath.Join(corpus.Dir(), "*.txt"))
 	var texts []string
 	size := 0
 	for _, p := range paths {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cnplan/cnplan/internal/corpus"
+
 	"github.com/cnplan/cnplan/pkg/bodies"
 	"github.com/cnplan/cnplan/pkg/document"
 	"github.com/cnplan/cnplan/pkg/eval"
@@ -17,16 +19,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden outputs in testdata/golden")
 
-const corpusDir = "../../testdata/corpus"
-
-func corpusPath(t testing.TB, prefix string) string {
-	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join(corpusDir, prefix+"_*.txt"))
-	if len(paths) != 1 {
-		t.Fatalf("corpus document %s not found", prefix)
-	}
-	return paths[0]
-}
+func corpusPath(t testing.TB, prefix string) string { return corpus.Get(t, prefix).Path }
 
 func extractCorpus(t testing.TB, prefix string) (*document.Document, record.Document) {
 	t.Helper()

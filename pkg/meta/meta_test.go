@@ -1,40 +1,17 @@
 package meta
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
-	"sync"
 	"testing"
-	"unicode/utf8"
 
-	"github.com/liuzl/gocc"
+	"github.com/cnplan/cnplan/internal/corpus"
 )
 
 // corpusText reads a corpus document and gives it as written and as the
 // pipeline hands it on: simplified (003 is in traditional characters).
 func corpusText(t *testing.T, prefix string) (original, simplified string) {
-	t.Helper()
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", prefix+"_*.txt"))
-	if len(files) != 1 {
-		t.Fatalf("corpus document %s: found %d files", prefix, len(files))
-	}
-	data, err := os.ReadFile(files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	cc, err := t2s()
-	if err != nil {
-		t.Fatal(err)
-	}
-	conv, err := cc.Convert(string(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if utf8.RuneCountInString(conv) != utf8.RuneCountInString(string(data)) {
-		t.Fatalf("%s: t2s changed the rune count; spans would not map back", prefix)
-	}
-	return string(data), conv
+	d := corpus.Get(t, prefix)
+	return d.Original, d.Normalised
 }
 
 func TestExtractCorpus(t *testing.T) {
@@ -198,7 +175,3 @@ func TestPeriod(t *testing.T) {
 		}
 	}
 }
-
-// t2s is the traditional-to-simplified converter, loaded once: loading its
-// dictionaries takes most of a second.
-var t2s = sync.OnceValues(func() (*gocc.OpenCC, error) { return gocc.New("t2s") })

@@ -1,38 +1,17 @@
 package region_test
 
 import (
-	"os"
-	"path/filepath"
-	"sync"
 	"testing"
+
+	"github.com/cnplan/cnplan/internal/corpus"
 
 	"github.com/cnplan/cnplan/pkg/meta"
 	"github.com/cnplan/cnplan/pkg/region"
-	"github.com/liuzl/gocc"
 )
 
 // corpusText reads a corpus document as the pipeline hands it on:
 // simplified (003 is written in traditional characters).
-func corpusText(t *testing.T, prefix string) string {
-	t.Helper()
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "corpus", prefix+"_*.txt"))
-	if len(files) != 1 {
-		t.Fatalf("corpus document %s: found %d files", prefix, len(files))
-	}
-	data, err := os.ReadFile(files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	cc, err := t2s()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := cc.Convert(string(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return text
-}
+func corpusText(t *testing.T, prefix string) string { return corpus.Get(t, prefix).Normalised }
 
 // The five corpus documents, with the title and issuers they carry.
 var corpusRegions = []struct {
@@ -104,7 +83,3 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
-
-// t2s is the traditional-to-simplified converter, loaded once: loading its
-// dictionaries takes most of a second.
-var t2s = sync.OnceValues(func() (*gocc.OpenCC, error) { return gocc.New("t2s") })

@@ -7,10 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 
-	"github.com/liuzl/gocc"
-	"golang.org/x/text/width"
+	"github.com/cnplan/cnplan/pkg/normalize"
+	"github.com/cnplan/cnplan/pkg/textview"
 )
 
 // The corpus test runs Find over whole documents, with a Context guessed by
@@ -20,46 +19,21 @@ import (
 
 const (
 	corpusDir = "../../testdata/corpus"
-	goldDir   = "../../../shared/gold"
+	goldDir   = "../../testdata/gold"
 )
 
-var t2s = func() func(string) string {
-	cc, err := gocc.New("t2s")
-	if err != nil {
-		panic(err)
-	}
-	return func(s string) string {
-		out, err := cc.Convert(s)
+// normalizeCrude gives a document as the normalise stage does (rune for
+// rune, without cleaning), and the function that normalises a quote of it.
+func normalizeCrude(doc string) (string, func(string) string) {
+	script := normalize.DetectScript(doc)
+	f := func(s string) string {
+		v, err := normalize.View(textview.Identity(s), script)
 		if err != nil {
 			return s
 		}
-		return out
+		return v.Text
 	}
-}()
-
-// normalizeCrude folds widths and, for a document whose Han characters
-// change under t2s, converts it to simplified: what the real pipeline's
-// normalize stage does, without its offset map.
-func normalizeCrude(doc string) (string, func(string) string) {
-	f := func(s string) string { return width.Fold.String(s) }
-	folded := f(doc)
-	conv := t2s(folded)
-	han, changed := 0, 0
-	a, b := []rune(folded), []rune(conv)
-	if len(a) == len(b) {
-		for i, r := range a {
-			if unicode.Is(unicode.Han, r) {
-				han++
-				if b[i] != r {
-					changed++
-				}
-			}
-		}
-	}
-	if han > 0 && changed*20 > han { // over 5% of Han characters are traditional
-		return conv, func(s string) string { return t2s(f(s)) }
-	}
-	return folded, f
+	return f(doc), f
 }
 
 type goldDeadline struct {
