@@ -155,15 +155,21 @@ func (x *extractor) deadlineRecords() []record.Deadline {
 func (x *extractor) unitRecords(cs []bodies.Clause) ([]record.Unit, []span) {
 	out := []record.Unit{}
 	var tasks []span
+	prevEnd := -2
 	for _, c := range cs {
 		units := make([]string, len(c.Units))
 		for i, sp := range c.UnitSpans {
 			units[i] = x.quote(sp[0], sp[1])
 		}
 		taskStart, taskEnd := x.taskBefore(c.Start), c.Start
-		if x.runes[c.Start] != '(' {
+		switch {
+		case len(tasks) > 0 && c.Start > 0 && c.Start-prevEnd <= 1 && strings.ContainsRune(",;、", x.runes[c.Start-1]):
+			// (X牵头,Y配合): the second part answers for the same task.
+			taskStart, taskEnd = tasks[len(tasks)-1].start, tasks[len(tasks)-1].end
+		case x.runes[c.Start] != '(':
 			taskStart, taskEnd = c.Start, c.End
 		}
+		prevEnd = c.End
 		tasks = append(tasks, span{taskStart, taskEnd})
 		out = append(out, record.Unit{
 			Units: units, Canonical: append([]string{}, c.Canonical...), Role: c.Role,

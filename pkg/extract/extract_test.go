@@ -299,3 +299,46 @@ func TestIndicatorTableFromHTML(t *testing.T) {
 		t.Fatalf("%d table rows from the HTML table, want 3; targets %+v", rows, out.Targets)
 	}
 }
+
+// A notice written for this test in the style of a provincial plan (not a
+// real document: the corpus has no national-style 牵头/配合 clause, no
+// 左右 bound, no list of counts): the rules must carry over.
+func TestSyntheticProvincialPlan(t *testing.T) {
+	d, err := document.Read("../../testdata/synthetic/provincial_plan.txt", nil, document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := Extract(d)
+	if out.Title != "广东省“十四五”卫生健康规划" || out.Region == nil || out.Region.Code != "440000" || out.Published != "2021-12-15" {
+		t.Errorf("metadata: title %q region %+v published %q", out.Title, out.Region, out.Published)
+	}
+	want := []struct {
+		indicator string
+		value     float64
+		unit, cmp string
+		year      int
+	}{
+		{"人均预期寿命", 79.4, "岁", ">=", 2025},
+		{"婴儿死亡率", 3, "‰", "<=", 2025},
+		{"孕产妇死亡率", 10, "/10万", "<=", 2025},
+		{"每千人口执业(助理)医师数", 3.2, "人", "=", 2025},
+		{"每万人口全科医生数", 4, "人", "=", 2025},
+		{"新增三甲医院", 15, "家", "~", 2025},
+		{"国家区域医疗中心", 10, "个", "=", 2025},
+		{"省级区域医疗中心", 20, "个", "=", 2025},
+		{"提质改造的乡镇卫生院", 200, "个", "=", 2022},
+		{"村卫生室覆盖率", 100, "%", "=", 2022},
+	}
+	if len(out.Targets) != len(want) {
+		t.Fatalf("%d targets, want %d: %+v", len(out.Targets), len(want), out.Targets)
+	}
+	for i, w := range want {
+		g := out.Targets[i]
+		if !strings.Contains(g.Indicator, w.indicator) || g.Value != w.value || g.Unit != w.unit || g.Comparator != w.cmp || g.Year == nil || *g.Year != w.year {
+			t.Errorf("target %d: %q %v %q %q %v, want %q %v %q %q %d", i, g.Indicator, g.Value, g.Unit, g.Comparator, deref(g.Year), w.indicator, w.value, w.unit, w.cmp, w.year)
+		}
+	}
+	if len(out.Units) != 2 || out.Units[0].Role != "lead" || out.Units[1].Role != "support" || out.Units[0].Task != out.Units[1].Task {
+		t.Errorf("units %+v", out.Units)
+	}
+}

@@ -457,7 +457,15 @@ func (x *extractor) verbPhraseStart(start, end int) int {
 			isVerb = true
 		}
 		if isVerb {
-			return start + t.Start
+			// Verbs and adverbs just before it belong to the verb phrase
+			// (提质改造, 全面建成), as long as a noun stays before them.
+			// An unknown word there is most often a verb the dictionary
+			// lacks (提质改造).
+			for i > 0 && toks[i-1].Start >= 2 && (strings.ContainsAny(toks[i-1].Pos[:1], "vd") ||
+				toks[i-1].Pos == "x" && runeLen(toks[i-1].Text) == 2 && unicode.Is(unicode.Han, []rune(toks[i-1].Text)[0])) {
+				i--
+			}
+			return start + toks[i].Start
 		}
 	}
 	return -1
