@@ -113,6 +113,7 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 		}
 	}
 	cut := pageArtefacts(lines, drop)
+	wrapped := hardWrapped(lines, drop)
 	var b textview.Builder
 	res := Result{}
 	runes := []rune(v.Text)
@@ -130,6 +131,12 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 			if c.join && b.Len() > 0 && b.Last() == '\n' {
 				// Undo the newline that ended the previous page line.
 				b.DropLast()
+			}
+		} else if wrapped[i] && b.Len() > 0 && b.Last() == '\n' {
+			b.DropLast()
+			res.Joined++
+			for from < l.end && (runes[from] == ' ' || runes[from] == '\u3000') {
+				from++
 			}
 		}
 		for p := from; p < l.end; p++ {
@@ -154,6 +161,67 @@ func anyProse(lines []line) bool {
 	}
 	return false
 }
+
+// hardWrapped finds the lines that continue the line before them in text
+// wrapped at a fixed width (PDF text, some saved pages): most long lines
+// have the same length, and a line that ends without a sentence mark runs
+// on into the next unless that one opens a heading or item. It returns, per
+// line, whether to join it to the previous kept line.
+func hardWrapped(lines []line, drop []bool) []bool {
+	join := make([]bool, len(lines))
+	lengths := map[int]int{}
+	long := 0
+	for i, l := range lines {
+		if n := utf8.RuneCountInString(strings.TrimSpace(l.text)); !drop[i] && n >= 20 {
+			lengths[n]++
+			long++
+		}
+	}
+	mode, modeCount := 0, 0
+	for n, c := range lengths {
+		if c > modeCount || c == modeCount && n > mode {
+			mode, modeCount = n, c
+		}
+	}
+	near := 0
+	for n, c := range lengths {
+		if n >= mode-2 && n <= mode+2 {
+			near += c
+		}
+	}
+	// Ten long lines at least, and most of them of one width.
+	if long < 10 || near*10 < long*6 {
+		return join
+	}
+	prev := -1
+	for i, l := range lines {
+		if drop[i] {
+			continue
+		}
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			prev = -1
+			continue
+		}
+		if prev >= 0 {
+			// A full-width line runs on, whatever it ends with, unless the
+			// next one opens an item or is indented as a new paragraph.
+			pn := utf8.RuneCountInString(strings.TrimSpace(lines[prev].text))
+			indented := strings.HasPrefix(l.text, "  ") || strings.HasPrefix(l.text, "\u3000") || strings.HasPrefix(l.text, "\t")
+			if pn >= mode-2 && !indented && !opensItem(t) {
+				join[i] = true
+			}
+		}
+		prev = i
+	}
+	return join
+}
+
+// opensItem says whether a line starts a heading or list item, which a
+// wrapped line never does.
+var itemStart = regexp.MustCompile(`^([一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+(、|\.\D)|[①-⑩●■◆]|第[一二三四五六七八九十\d]+[章节条])`)
+
+func opensItem(line string) bool { return itemStart.MatchString(line) }
 
 type pageCut struct {
 	prefix int  // runes of the "N、" prefix to drop

@@ -1,8 +1,10 @@
 package clean
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/internal/corpus"
 
@@ -93,5 +95,44 @@ func TestShortNumberedListIsNotJoined(t *testing.T) {
 	}
 	if res.View.Text != v.Text || res.Joined != 0 {
 		t.Fatalf("a real list was changed: %q", res.View.Text)
+	}
+}
+
+// Text wrapped at a fixed width (as PDF text comes out) is joined back into
+// sentences; headings and items are not joined.
+func TestHardWrappedTextIsJoined(t *testing.T) {
+	d := corpus.Get(t, "001")
+	// Rewrap 001's first long paragraphs at 30 runes a line, as pdftotext would.
+	var paras []string
+	for _, p := range strings.Split(d.Normalised, "\n") {
+		if utf8.RuneCountInString(p) > 90 && len(paras) < 6 {
+			paras = append(paras, p)
+		}
+	}
+	var wrapped strings.Builder
+	for k, p := range paras {
+		fmt.Fprintf(&wrapped, "(%s)重点任务\n", []string{"一", "二", "三", "四", "五", "六"}[k])
+		r := []rune(p)
+		for i := 0; i < len(r); i += 30 {
+			wrapped.WriteString(string(r[i:min(i+30, len(r))]) + "\n")
+		}
+	}
+	res, err := Clean(textview.Identity(wrapped.String()), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paras {
+		if !strings.Contains(res.View.Text, p) {
+			t.Fatalf("paragraph not joined back: %.40s…\n%s", p, res.View.Text)
+		}
+	}
+	if !strings.Contains(res.View.Text, "\n(二)重点任务\n") {
+		t.Fatalf("a heading was joined:\n%s", res.View.Text)
+	}
+	// The corpus itself is not wrapped: nothing of it is joined this way.
+	for _, p := range []string{"000", "001", "003", "004"} {
+		if _, res := cleanCorpus(t, p); res.Joined != 0 {
+			t.Errorf("%s: %d lines joined in unwrapped text", p, res.Joined)
+		}
 	}
 }
