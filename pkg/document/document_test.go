@@ -1,0 +1,74 @@
+package document
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cnplan/cnplan/internal/corpus"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// The same notice saved in GB18030 reads into the same document as its
+// UTF-8 copy: same original text, script, cleaned body and offset map.
+func TestEncodingDoesNotChangeTheDocument(t *testing.T) {
+	for _, c := range corpus.All(t) {
+		utf8Doc, err := FromBytes(c.Name, []byte(c.Original), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		gb, err := simplifiedchinese.GB18030.NewEncoder().String(c.Original)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gbDoc, err := FromBytes(c.Name, []byte(gb), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if gbDoc.Encoding != "gb18030" || gbDoc.Original != utf8Doc.Original || gbDoc.Script != utf8Doc.Script ||
+			gbDoc.Body.Text != utf8Doc.Body.Text || gbDoc.Dropped != utf8Doc.Dropped {
+			t.Errorf("%s: GB18030 copy reads differently (encoding %s)", c.Name, gbDoc.Encoding)
+		}
+	}
+}
+
+func TestBodyMapsToOriginal(t *testing.T) {
+	c := corpus.Get(t, "003")
+	d, err := FromBytes(c.Name, []byte(c.Original), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Script != "traditional" {
+		t.Fatalf("script %s", d.Script)
+	}
+	want := "启动4个省级区域医疗中心建设"
+	i := strings.Index(d.Body.Text, want)
+	if i < 0 {
+		t.Fatalf("body lacks %q", want)
+	}
+	start := d.Body.RuneIndex(i)
+	if got := d.Quote(d.Body.Span(start, start+len([]rune(want)))); got != "啟動4個省級區域醫療中心建設" {
+		t.Fatalf("quotes %q", got)
+	}
+	if strings.Contains(d.Body.Text, "无码") || !strings.Contains(d.Full.Text, "无码") {
+		t.Fatal("the spam tail should be out of the body and in the full text")
+	}
+}
+
+func TestErrorsNameTheFile(t *testing.T) {
+	for _, c := range []struct {
+		data []byte
+		want string
+	}{
+		{nil, "notice.txt: empty file"},
+		{[]byte(" \n\t "), "notice.txt: no text"},
+		{[]byte("ELF\x00\x01\x02\x00\x00"), "notice.txt: binary file"},
+	} {
+		_, err := FromBytes("dir/notice.txt", c.data, Options{})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want %q", c.data, err, c.want)
+		}
+	}
+	if _, err := Read("/no/such/notice.txt", nil, Options{}); err == nil || err.Error() != "/no/such/notice.txt: no such file or directory" {
+		t.Errorf("missing file: %v", err)
+	}
+}
