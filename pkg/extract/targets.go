@@ -446,27 +446,35 @@ func (x *extractor) verbPhraseStart(start, end int) int {
 	if err != nil {
 		return -1
 	}
+	v := loadVocab()
 	toks := seg.Cut(string(x.runes[start:end]))
 	for i, t := range toks {
-		if t.Start < 2 {
+		if t.Start < 2 || i == 0 {
 			continue // the noun before the verb needs two characters at least
 		}
-		isVerb := strings.HasPrefix(t.Pos, "v") && t.Pos != "vn" || t.Pos == "p"
-		// A verbal noun followed by 了 is a verb (设置了老年病科).
-		if t.Pos == "vn" && i+1 < len(toks) && toks[i+1].Text == "了" {
-			isVerb = true
+		opens := v.predicates[t.Text] || i+1 < len(toks) && toks[i+1].Text == "了" && strings.HasPrefix(t.Pos, "v")
+		if !opens {
+			continue
 		}
-		if isVerb {
-			// Verbs and adverbs just before it belong to the verb phrase
-			// (提质改造, 全面建成), as long as a noun stays before them.
-			// An unknown word there is most often a verb the dictionary
-			// lacks (提质改造).
-			for i > 0 && toks[i-1].Start >= 2 && (strings.ContainsAny(toks[i-1].Pos[:1], "vd") ||
-				toks[i-1].Pos == "x" && runeLen(toks[i-1].Text) == 2 && unicode.Is(unicode.Han, []rune(toks[i-1].Text)[0])) {
-				i--
+		// The noun phrase must end in a noun (市级 is an attribute), and
+		// a 的 after the verb means the phrase already reads verb + 的 +
+		// noun (政府举办的卫生院).
+		if p := toks[i-1].Pos; p == "" || (p[0] != 'n' && toks[i-1].Text != ")") {
+			return -1
+		}
+		for _, u := range toks[i+1:] {
+			if u.Text == "的" {
+				return -1
 			}
-			return start + toks[i].Start
 		}
+		// Verbs and adverbs just before it belong to the verb phrase
+		// (基本建成, 提质改造), as long as a noun stays before them; an
+		// unknown word there is most often a verb the dictionary lacks.
+		for i > 1 && toks[i-1].Start >= 2 && (strings.ContainsAny(toks[i-1].Pos[:1], "vd") ||
+			toks[i-1].Pos == "x" && runeLen(toks[i-1].Text) == 2 && unicode.Is(unicode.Han, []rune(toks[i-1].Text)[0])) {
+			i--
+		}
+		return start + toks[i].Start
 	}
 	return -1
 }

@@ -22,6 +22,7 @@ type vocab struct {
 	trimTail   []string
 	postTail   []string // trimmed only from a phrase after the number
 	verbs      []string // action verbs before a count
+	predicates map[string]bool // verbs that open a counted noun's predicate
 	// looseBounds are the strong bound words that set a comparator from
 	// a few words before the number: word, comparator.
 	looseBounds [][2]string
@@ -88,6 +89,10 @@ func buildVocab() *vocab {
 	v.trimHead, v.trimTail = longestFirst(v.trimHead), longestFirst(v.trimTail)
 	v.verbs = longestFirst(v.verbs)
 	v.postTail = longestFirst(v.postTail)
+	v.predicates = map[string]bool{}
+	for _, w := range dict.Words("predicate_verbs") {
+		v.predicates[w] = true
+	}
 	v.headerRoles = map[string]string{}
 	for _, rec := range dict.Records("table_headers") {
 		if len(rec) >= 2 {
