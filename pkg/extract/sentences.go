@@ -5,11 +5,12 @@ import "unicode/utf8"
 // span is a rune span [start, end) in the body view.
 type span struct{ start, end int }
 
-// sentenceEnds are the marks that end a sentence in Chinese prose; a line
-// break ends one too, except the breaks that cleaning already joined.
+// isSentenceEnd: the marks that end a sentence in Chinese prose; a line
+// break ends one too (cleaning already joined the breaks that cut one), and
+// so does an ellipsis, which in notices closes a list of achievements.
 func isSentenceEnd(r rune) bool {
 	switch r {
-	case '。', '!', '?', '\n':
+	case '。', '!', '?', '\n', '…':
 		return true
 	}
 	return false
