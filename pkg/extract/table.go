@@ -42,6 +42,7 @@ var (
 	yearHeader  = regexp.MustCompile(`^(\d{4})年?(末|底)?(目标值?|预期值?|现状值?|基期值?|基数)?$`)
 	valueCell   = regexp.MustCompile(`^(≥|≤|>=|<=|>|<|约|大于|小于|不低于|不高于|不超过|不少于)?\s*[-+]?\d+(\.\d+)?\s*(%|‰)?(以上|以下|左右)?$`)
 	placeholder = regexp.MustCompile(`^[-—–/─]{1,3}$`)
+	seqCell     = regexp.MustCompile(`^\d{1,3}\.?$`)
 )
 
 // headerColumn says what a header cell names, or ok=false.
@@ -171,9 +172,11 @@ func readRows(cells []cell, cols []column) (table, int) {
 	var t table
 	var valueCols []column
 	attrs := loadVocab().attributes
-	hasGroup, hasAttr, hasUnit := false, false, false
+	hasGroup, hasAttr, hasUnit, hasSeq := false, false, false, false
 	for _, c := range cols {
 		switch c.role {
+		case "seq":
+			hasSeq = true
 		case "group":
 			hasGroup = true
 		case "attribute":
@@ -187,6 +190,13 @@ func readRows(cells []cell, cols []column) (table, int) {
 	group := ""
 	i := 0
 	for i < len(cells) {
+		// A row number (序号 column) opens the row.
+		if hasSeq && seqCell.MatchString(cells[i].text) {
+			i++
+			if i == len(cells) {
+				break
+			}
+		}
 		c := cells[i]
 		if utf8.RuneCountInString(c.text) > maxCellRunes || isValueCell(c.text) || attrs[c.text] {
 			break

@@ -35,3 +35,21 @@ func TestFindTablesTabRows(t *testing.T) {
 		t.Fatalf("row = %+v", r)
 	}
 }
+
+// A DOCX-style table with a row number and a unit column (another common
+// layout of 主要指标表).
+func TestFindTablesWithSeqAndUnitColumns(t *testing.T) {
+	text := strings.Join([]string{
+		"序号\t指标名称\t单位\t2020年\t2025年\t指标属性",
+		"1\t人均预期寿命\t岁\t77.3\t78.3\t预期性",
+		"2\t孕产妇死亡率\t/10万\t9.4\t≤9.5\t约束性",
+	}, "\n")
+	tables := findTables(text, 2021)
+	if len(tables) != 1 || len(tables[0].rows) != 2 {
+		t.Fatalf("tables = %+v", tables)
+	}
+	r := tables[0].rows[1]
+	if r.name.text != "孕产妇死亡率" || r.unit != "/10万" || r.values[1].text != "≤9.5" || r.attribute != "约束性" || r.cols[1].role != "target" {
+		t.Fatalf("row = %+v", r)
+	}
+}
