@@ -175,9 +175,12 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 	after := x.rest(q.NumEnd, 3)
 	afterUnit := x.rest(c.end, 8)
 	before := x.back(q.NumStart, 2)
+	raw := string(x.runes[q.NumStart:q.NumEnd])
 	switch {
 	case x.inDeadline(q.NumStart, q.NumEnd):
 		return true
+	case len(raw) > 1 && raw[0] == '0' && raw[1] >= '0' && raw[1] <= '9':
+		return true // "00%": a code or an OCR misreading (【00% for 100%)
 	case q.Percent == "" && q.Per == "" && strings.IndexAny(firstRune(after), "年月日号时点") == 0 && c.unit == "":
 		return true // a date
 	case strings.HasSuffix(before, "第") || strings.HasSuffix(x.back(q.NumStart, 3), "连续"):
@@ -335,11 +338,18 @@ func (x *extractor) clauseStart(pos int) int {
 				return i + 1
 			}
 			depth--
-		case isClauseBreak(r):
+		case isClauseBreak(r) || x.isPeriodBetweenHan(i):
 			return i + 1
 		}
 	}
 	return 0
+}
+
+// isPeriodBetweenHan says whether the rune at i is an ASCII full stop
+// between Chinese characters: OCR's reading of 。 ("能力水平.二级及以上").
+func (x *extractor) isPeriodBetweenHan(i int) bool {
+	return x.runes[i] == '.' && i > 0 && i+1 < len(x.runes) &&
+		unicode.Is(unicode.Han, x.runes[i-1]) && unicode.Is(unicode.Han, x.runes[i+1])
 }
 
 // clauseEnd returns where the clause holding pos ends.
@@ -355,7 +365,7 @@ func (x *extractor) clauseEnd(pos int) int {
 				return i
 			}
 			depth--
-		case isClauseBreak(r) || r == '、' && depth == 0 && i > pos && x.numberFollows(i+1):
+		case isClauseBreak(r) || x.isPeriodBetweenHan(i) || r == '、' && depth == 0 && i > pos && x.numberFollows(i+1):
 			return i
 		}
 	}
