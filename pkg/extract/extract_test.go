@@ -13,6 +13,7 @@ import (
 	"github.com/cnplan/cnplan/pkg/bodies"
 	"github.com/cnplan/cnplan/pkg/document"
 	"github.com/cnplan/cnplan/pkg/eval"
+	"github.com/cnplan/cnplan/pkg/normalize"
 	"github.com/cnplan/cnplan/pkg/record"
 	"github.com/cnplan/cnplan/pkg/render"
 )
@@ -340,5 +341,42 @@ func TestSyntheticProvincialPlan(t *testing.T) {
 	}
 	if len(out.Units) != 2 || out.Units[0].Role != "lead" || out.Units[1].Role != "support" || out.Units[0].Task != out.Units[1].Task {
 		t.Errorf("units %+v", out.Units)
+	}
+}
+
+// A traditional document gives the same records as its simplified form:
+// same values, units (in their own script), bounds, years, kinds, spans
+// and indicator keys.
+func TestTraditionalGivesSameRecordsAsSimplified(t *testing.T) {
+	c := corpus.Get(t, "003")
+	trad, err := document.FromText(c.Name, c.Original, "utf-8", "text", document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	simp, err := document.FromText(c.Name, normalize.ToSimplified(c.Original), "utf-8", "text", document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := Extract(trad), Extract(simp)
+	if a.Script != "traditional" || b.Script != "simplified" {
+		t.Fatalf("scripts %s, %s", a.Script, b.Script)
+	}
+	if len(a.Targets) != len(b.Targets) || len(a.Deadlines) != len(b.Deadlines) || len(a.Units) != len(b.Units) {
+		t.Fatalf("traditional %d/%d/%d records, simplified %d/%d/%d", len(a.Targets), len(a.Deadlines), len(a.Units), len(b.Targets), len(b.Deadlines), len(b.Units))
+	}
+	for i := range a.Targets {
+		x, y := a.Targets[i], b.Targets[i]
+		if x.Value != y.Value || x.Comparator != y.Comparator || x.Kind != y.Kind || !eqPtr(x.Year, y.Year) ||
+			x.Span != y.Span || x.IndicatorKey != y.IndicatorKey || normalize.ToSimplified(x.Unit) != y.Unit {
+			t.Errorf("target %d: traditional %+v\nsimplified %+v", i, x, y)
+		}
+	}
+	for i := range a.Deadlines {
+		if a.Deadlines[i].Date != b.Deadlines[i].Date || a.Deadlines[i].Span != b.Deadlines[i].Span {
+			t.Errorf("deadline %d: %+v vs %+v", i, a.Deadlines[i], b.Deadlines[i])
+		}
+	}
+	if a.Title == b.Title || normalize.ToSimplified(a.Title) != b.Title {
+		t.Errorf("titles %q (traditional) and %q", a.Title, b.Title)
 	}
 }
