@@ -173,7 +173,7 @@ func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline s
 // proseTargets reads the targets of every sentence outside the tables.
 func (x *extractor) proseTargets(tables []table) []record.Target {
 	out := []record.Target{}
-	sents := splitSentences(string(x.runes))
+	sents := x.sentences
 	for _, s := range sents {
 		if inTables(tables, s) {
 			continue

@@ -20,6 +20,7 @@ import (
 type extractor struct {
 	doc         *document.Document
 	runes       []rune // the body view's text
+	sentences   []span
 	secs        *sections
 	deadlines   []deadlineSpan
 	mentionEnds []int
@@ -68,6 +69,7 @@ func Extract(d *document.Document) record.Document {
 		x.docYear = ctx.DocYear
 	}
 	x.secs = newSections(d.Body.Text, x.quote)
+	x.sentences = splitSentences(d.Body.Text)
 	for _, dl := range when.Find(d.Body.Text, ctx) {
 		x.deadlines = append(x.deadlines, deadlineSpan{dl.Start, dl.End, dl})
 	}
@@ -126,7 +128,7 @@ func sentenceAt(sents []span, pos int) span {
 // governs: the rest of its clause, or of its sentence when the clause is
 // only the deadline (到2025年,人均预期寿命达到77.3岁).
 func (x *extractor) deadlineRecords() []record.Deadline {
-	sents := splitSentences(string(x.runes))
+	sents := x.sentences
 	out := []record.Deadline{}
 	for _, ds := range x.deadlines {
 		s := sentenceAt(sents, ds.start)

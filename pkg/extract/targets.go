@@ -110,7 +110,7 @@ func (x *extractor) readUnit(c *candidate, v *vocab) {
 		c.end += runeLen(m)
 	}
 	c.comparator = normaliseComparator(q.Comparator, q.IsRange)
-	if b := prefixIn(x.rest(c.end, 4), keys(v.afterBound)); b != "" {
+	if b := prefixIn(x.rest(c.end, 4), v.afterWords); b != "" {
 		if c.comparator == "" || c.comparator == "=" {
 			c.comparator = normaliseComparator(v.afterBound[b], q.IsRange)
 		}
@@ -637,11 +637,3 @@ func firstRune(s string) string {
 }
 
 func runeLen(s string) int { return len([]rune(s)) }
-
-func keys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return longestFirst(out)
-}

@@ -15,13 +15,14 @@ type vocab struct {
 	unitClass  map[string]string // unit → count, time, money, rate, other
 	countNouns []string
 	afterBound map[string]string // bound words written after a number → comparator
+	afterWords []string          // afterBound's words, longest first
 	cues       map[string][]string
 	scope      []string
 	synonyms   [][2]string // variant → canonical, longest variant first
 	trimHead   []string
 	trimTail   []string
-	postTail   []string // trimmed only from a phrase after the number
-	verbs      []string // action verbs before a count
+	postTail   []string        // trimmed only from a phrase after the number
+	verbs      []string        // action verbs before a count
 	predicates map[string]bool // verbs that open a counted noun's predicate
 	// looseBounds are the strong bound words that set a comparator from
 	// a few words before the number: word, comparator.
@@ -54,6 +55,11 @@ func buildVocab() *vocab {
 			v.afterBound[r[0]] = r[1]
 		}
 	}
+	for w := range v.afterBound {
+		v.afterWords = append(v.afterWords, w)
+	}
+	sort.Strings(v.afterWords) // deterministic among words of one length
+	v.afterWords = longestFirst(v.afterWords)
 	for _, r := range dict.Records("loose_bounds") {
 		if len(r) >= 2 {
 			v.looseBounds = append(v.looseBounds, [2]string{r[0], r[1]})
