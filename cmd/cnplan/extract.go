@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bufio"
+	"context"
+	"errors"
 	"fmt"
+	"runtime"
+	"slices"
+	"time"
 
 	"github.com/cnplan/cnplan/dict"
-	"github.com/cnplan/cnplan/pkg/document"
-	"github.com/cnplan/cnplan/pkg/extract"
-	"github.com/cnplan/cnplan/pkg/record"
+	"github.com/cnplan/cnplan/pkg/batch"
+	"github.com/cnplan/cnplan/pkg/input"
 	"github.com/cnplan/cnplan/pkg/render"
 	"github.com/spf13/cobra"
 )
@@ -15,39 +20,88 @@ func init() { extraCommands = append(extraCommands, newExtractCmd) }
 
 type extractOptions struct {
 	readOptions
-	Format string
-	Output string
-	NoBOM  bool
-	Dicts  []string
+	Format     string
+	Output     string
+	NoBOM      bool
+	Dicts      []string
+	Jobs       int
+	Shard      batch.Shard
+	FailFast   bool
+	Quiet      bool
+	StdinJSONL bool
+
+	progress func(total int) progress // nil: newProgress on standard error
 }
 
 func newExtractCmd(s streams) *cobra.Command {
 	opt := extractOptions{}
+	var shard string
 	cmd := &cobra.Command{
 		Use:   "extract FILE|DIR|- ...",
 		Short: "Extract targets, deadlines and responsible units",
 		Long: `extract reads each document and prints one object per document: its metadata
 (title, issuer, published, period, region) and every numeric target, deadline
 and responsible-unit record, each with the sentence, line and rune span it came
-from. A document that cannot be read gives an error object instead, and the
-exit status is 1.`,
+from. A document that cannot be read gives an error object instead,
+{"schema","file","error"}, and the exit status is 1: every input gives one
+object, in the order of the arguments (a directory's documents sorted by
+path), whatever --jobs says.
+
+Documents are read and extracted --jobs at a time; memory is set by the
+largest document, not by the corpus. With more than one input a summary goes
+to standard error, and a progress bar too when standard error is a terminal
+(--quiet silences both).
+
+--shard I/N takes the I-th of N disjoint shares of the inputs, chosen by a
+hash of each path, for CI matrix jobs; the shards' outputs together hold each
+input exactly once. --stdin-jsonl reads lines {"id":…,"text":…} and writes one
+document per line in the same order, for Hadoop Streaming, Spark's
+RDD.pipe or GNU parallel --pipe.`,
 		Example: `  cnplan extract testdata/corpus/001_739e833243cd6df4.txt
   cnplan extract --format table testdata/corpus/002_e8b66c7ddb9e4fa1.txt
   cnplan extract --format csv -o all.csv testdata/corpus/
-  cnplan extract --dict my_bodies.txt --format jsonl notices/ > records.jsonl`,
-		Args: cobra.MinimumNArgs(1),
+  cnplan extract --dict my_bodies.txt --format jsonl notices/ > records.jsonl
+  cnplan extract --format jsonl --jobs 8 corpus/ > corpus.jsonl
+  cnplan extract --format jsonl --shard 2/4 corpus/ > shard-2.jsonl
+  parallel --pipe --keep-order cnplan extract --stdin-jsonl < docs.jsonl > out.jsonl`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opt.StdinJSONL {
+				if len(args) > 0 {
+					return usagef("--stdin-jsonl reads standard input and takes no arguments")
+				}
+				if cmd.Flags().Changed("format") && opt.Format != render.FormatJSONL {
+					return usagef("--stdin-jsonl writes jsonl, not %s", opt.Format)
+				}
+				if opt.Encoding != "" {
+					return usagef("--stdin-jsonl reads JSON, which is UTF-8: --encoding does not apply")
+				}
+				if shard != "" {
+					return usagef("--shard splits files; split the JSON lines before cnplan instead")
+				}
+				opt.Format = render.FormatJSONL
+			} else if len(args) == 0 {
+				return usagef("requires at least 1 arg(s), only received 0")
+			}
 			switch opt.Format {
 			case "json", "jsonl", "csv", "table":
 			default:
 				return usagef("--format must be json, jsonl, csv or table, not %q", opt.Format)
+			}
+			if opt.Jobs < 1 {
+				return usagef("--jobs must be at least 1, not %d", opt.Jobs)
+			}
+			if shard != "" {
+				var err error
+				if opt.Shard, err = batch.ParseShard(shard); err != nil {
+					return usagef("--shard: %v", err)
+				}
 			}
 			for _, p := range opt.Dicts {
 				if err := dict.Extend(p); err != nil {
 					return usagef("--dict: %v", err)
 				}
 			}
-			return runExtract(args, s, opt)
+			return runExtract(cmd.Context(), args, s, opt)
 		},
 	}
 	f := cmd.Flags()
@@ -57,34 +111,110 @@ exit status is 1.`,
 	f.StringArrayVar(&opt.Dicts, "dict", nil, "extend the vocabularies with this file (repeatable; format in README)")
 	f.StringVar(&opt.Encoding, "encoding", "", "force the input encoding (utf-8, gbk, gb18030, big5, utf-16le, utf-16be)")
 	f.BoolVar(&opt.KeepAll, "keep-all", false, "keep page junk (navigation, share links, link farms)")
+	f.IntVarP(&opt.Jobs, "jobs", "j", runtime.GOMAXPROCS(0), "documents read and extracted at once (default: the CPUs available)")
+	f.StringVar(&shard, "shard", "", "take only shard I of N of the inputs (I/N, 1 ≤ I ≤ N), chosen by path hash")
+	f.BoolVar(&opt.FailFast, "fail-fast", false, "stop at the first input that fails (its error object is the last output)")
+	f.BoolVarP(&opt.Quiet, "quiet", "q", false, "no progress bar and no summary on standard error")
+	f.BoolVar(&opt.StdinJSONL, "stdin-jsonl", false, `read lines {"id":…,"text":…} from standard input, write one document per line`)
 	return cmd
 }
 
-func runExtract(args []string, s streams, opt extractOptions) error {
+// errFailFast stops a --fail-fast run at its first failure.
+var errFailFast = errors.New("stopped at the first failure (--fail-fast)")
+
+func runExtract(ctx context.Context, args []string, s streams, opt extractOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	out, closeOut, err := openOutput(opt.Output, s.Out)
 	if err != nil {
 		return fmt.Errorf("-o: %w", err)
 	}
-	var docs []record.Document
-	err = forEachDocument(args, s, opt.readOptions, func(d *document.Document) error {
-		docs = append(docs, extract.Extract(d))
-		return nil
-	}, func(path string, e error) {
-		docs = append(docs, record.Document{Schema: record.Schema, File: path, Error: errorText(path, e)})
-	})
-	if werr := render.Write(out, docs, render.Options{Format: opt.Format, NoBOM: opt.NoBOM}); werr != nil && err == nil {
-		err = werr
+	buf := bufio.NewWriterSize(out, 1<<16)
+	stream, err := render.NewStream(buf, render.Options{Format: opt.Format, NoBOM: opt.NoBOM})
+	if err != nil {
+		closeOut()
+		return err
+	}
+	newBar := opt.progress
+	if newBar == nil {
+		newBar = func(total int) progress { return newProgress(s.Err, total, opt.Quiet) }
+	}
+	r := &extractRun{s: s, opt: opt, stream: stream, buf: buf}
+	start := time.Now()
+	pool := batch.Options{Jobs: opt.Jobs}
+	docOpt := opt.document()
+	if opt.StdinJSONL {
+		r.sum.Noun = "line"
+		r.bar = newBar(-1)
+		var readErr error
+		err = batch.Ordered(ctx, batch.Lines(s.In, &readErr),
+			func(_ context.Context, l batch.Line) batch.Result { return batch.ExtractLine(l, docOpt) },
+			r.emit, pool)
+		if err == nil && readErr != nil {
+			err = fmt.Errorf("reading standard input: %w", readErr)
+		}
+	} else {
+		items := input.Expand(args)
+		if opt.Shard.Count > 1 {
+			items = slices.DeleteFunc(items, func(it input.Item) bool { return !opt.Shard.Has(it.Path) })
+		}
+		r.bar = newBar(len(items))
+		err = batch.Ordered(ctx, slices.Values(items),
+			func(_ context.Context, it input.Item) batch.Result { return batch.ExtractItem(it, s.In, docOpt) },
+			r.emit, pool)
+	}
+	r.sum.Elapsed = time.Since(start)
+	r.bar.Finish()
+	if errors.Is(err, errFailFast) {
+		err = nil
+	}
+	if err == nil {
+		err = stream.Close()
+	}
+	if ferr := buf.Flush(); ferr != nil && err == nil {
+		err = ferr
 	}
 	if cerr := closeOut(); cerr != nil && err == nil {
 		err = cerr
 	}
+	if !opt.Quiet && r.sum.Files != 1 {
+		fmt.Fprintf(s.Err, "cnplan: %s\n", r.sum)
+	}
+	if err == nil && r.sum.Failed > 0 {
+		err = errInputFailed
+	}
 	return err
 }
 
-// errorText is an input's error without its file name (the record has it).
-func errorText(path string, err error) string {
-	if de, ok := err.(*document.Error); ok {
-		return de.Err.Error()
+// extractRun is one extract run's output side: results arrive here in
+// input order.
+type extractRun struct {
+	s      streams
+	opt    extractOptions
+	stream *render.Stream
+	buf    *bufio.Writer
+	bar    progress
+	sum    batch.Summary
+}
+
+func (r *extractRun) emit(res batch.Result) error {
+	r.sum.Add(res)
+	if res.Err != nil {
+		r.bar.Clear()
+		fmt.Fprintf(r.s.Err, "cnplan: %v\n", res.Err)
 	}
-	return err.Error()
+	if err := r.stream.Write(res.Doc); err != nil {
+		return err
+	}
+	// Each document goes out whole as soon as it is known, so a pipe
+	// reader (Hadoop, Spark, parallel) has it at once.
+	if err := r.buf.Flush(); err != nil {
+		return err
+	}
+	r.bar.Add(1)
+	if res.Err != nil && r.opt.FailFast {
+		return errFailFast
+	}
+	return nil
 }
