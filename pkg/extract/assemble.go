@@ -93,11 +93,23 @@ func (x *extractor) contextYear(pos int, s span) int {
 // governingDeadline returns the deadline that governs pos: the last one
 // before it in its paragraph, else the first one after it in its sentence.
 func (x *extractor) governingDeadline(pos int, s span) *deadlineSpan {
-	var best *deadlineSpan
-	para := pos
-	for para > 0 && x.runes[para-1] != '\n' {
-		para--
+	para := x.lineStart(pos)
+	if x.deadlinesSorted {
+		// Those ending by pos are the first k, and those of them
+		// starting in the paragraph the last of these.
+		for i := x.deadlinesEndingBy(pos) - 1; i >= 0 && x.deadlines[i].start >= para; i-- {
+			if x.deadlines[i].d.Year > 0 {
+				return &x.deadlines[i]
+			}
+		}
+		for i := x.deadlinesStartingBefore(pos); i < len(x.deadlines) && x.deadlines[i].end <= s.end; i++ {
+			if x.deadlines[i].d.Year > 0 {
+				return &x.deadlines[i]
+			}
+		}
+		return nil
 	}
+	var best *deadlineSpan
 	for i := range x.deadlines {
 		d := &x.deadlines[i]
 		if d.end <= pos && d.start >= para && d.d.Year > 0 {

@@ -28,6 +28,9 @@ type extractor struct {
 	period      record.Period
 	isPlan      bool
 	years       []yearMark
+
+	deadlinesSorted bool  // by start and by end (index.go)
+	lineStarts      []int // rune offsets where lines start (index.go)
 }
 
 type deadlineSpan struct {
@@ -73,6 +76,7 @@ func Extract(d *document.Document) record.Document {
 	for _, dl := range when.Find(d.Body.Text, ctx) {
 		x.deadlines = append(x.deadlines, deadlineSpan{dl.Start, dl.End, dl})
 	}
+	x.index()
 	x.years = x.findYearMarks()
 
 	tables := findTables(d.Body.Text, x.docYear)

@@ -552,9 +552,15 @@ func (x *extractor) splitList(start, end int) []span {
 // mention inside [from, pos), so an indicator does not swallow them.
 func (x *extractor) lastBoundaryBefore(pos, from int) int {
 	best := from
-	for _, d := range x.deadlines {
-		if d.end <= pos && d.end > best {
-			best = d.end
+	if x.deadlinesSorted {
+		if k := x.deadlinesEndingBy(pos); k > 0 {
+			best = max(best, x.deadlines[k-1].end)
+		}
+	} else {
+		for _, d := range x.deadlines {
+			if d.end <= pos && d.end > best {
+				best = d.end
+			}
 		}
 	}
 	for _, e := range x.mentionEnds {
@@ -605,6 +611,12 @@ func (x *extractor) trim(start, end int, v *vocab) (int, int) {
 
 // inDeadline says whether [s, e) overlaps a deadline phrase.
 func (x *extractor) inDeadline(s, e int) bool {
+	if x.deadlinesSorted {
+		// The first deadline ending after s starts first of those that
+		// do: one overlaps [s, e) if it does.
+		i := x.deadlinesEndingBy(s)
+		return i < len(x.deadlines) && x.deadlines[i].start < e
+	}
 	for _, d := range x.deadlines {
 		if s < d.end && d.start < e {
 			return true
