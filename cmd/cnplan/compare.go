@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/cnplan/cnplan/dict"
 	"github.com/cnplan/cnplan/pkg/compare"
 	"github.com/cnplan/cnplan/pkg/document"
 	"github.com/cnplan/cnplan/pkg/extract"
@@ -67,10 +66,8 @@ With several documents only indicators found in at least two are shown
 			if opt.MinDocs < 0 {
 				return usagef("--min-docs must be at least 0, not %d", opt.MinDocs)
 			}
-			for _, p := range opt.Dicts {
-				if err := dict.Extend(p); err != nil {
-					return usagef("--dict: %v", err)
-				}
+			if err := extendDicts(opt.Dicts); err != nil {
+				return err
 			}
 			return runCompare(args, s, opt)
 		},
@@ -83,9 +80,8 @@ With several documents only indicators found in at least two are shown
 	f.StringVar(&opt.Indicator, "indicator", "", "keep only indicators whose name contains this text")
 	f.IntVar(&opt.MinDocs, "min-docs", 0, "keep indicators found in at least this many documents (default 2 with several documents)")
 	f.BoolVar(&opt.All, "all", false, "show every indicator, whatever --min-docs says")
-	f.StringArrayVar(&opt.Dicts, "dict", nil, "extend the vocabularies with this file (repeatable; format in README)")
-	f.StringVar(&opt.Encoding, "encoding", "", "force the input encoding (utf-8, gbk, gb18030, big5, utf-16le, utf-16be)")
-	f.BoolVar(&opt.KeepAll, "keep-all", false, "keep page junk (navigation, share links, link farms)")
+	bindDictFlag(f, &opt.Dicts)
+	bindReadFlags(f, &opt.readOptions)
 	return cmd
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/cnplan/cnplan/dict"
 	"github.com/cnplan/cnplan/pkg/diff"
 	"github.com/cnplan/cnplan/pkg/record"
 	"github.com/spf13/cobra"
@@ -44,10 +43,8 @@ The exit status is diff(1)'s, for use as a CI gate: 0 no differences,
 			if !contains(diff.Formats, opt.Format) {
 				return usagef("--format must be %s, not %q", strings.Join(diff.Formats, ", "), opt.Format)
 			}
-			for _, p := range opt.Dicts {
-				if err := dict.Extend(p); err != nil {
-					return usagef("--dict: %v", err)
-				}
+			if err := extendDicts(opt.Dicts); err != nil {
+				return err
 			}
 			return runDiff(args, s, opt)
 		},
@@ -56,9 +53,8 @@ The exit status is diff(1)'s, for use as a CI gate: 0 no differences,
 	f.StringVar(&opt.Format, "format", diff.FormatTable, "output format: "+strings.Join(diff.Formats, ", ")+" (default from -o's extension)")
 	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output")
 	f.BoolVar(&opt.NoBOM, "no-bom", false, "csv: leave out the UTF-8 byte order mark")
-	f.StringArrayVar(&opt.Dicts, "dict", nil, "extend the vocabularies with this file (repeatable; format in README)")
-	f.StringVar(&opt.Encoding, "encoding", "", "force the input encoding (utf-8, gbk, gb18030, big5, utf-16le, utf-16be)")
-	f.BoolVar(&opt.KeepAll, "keep-all", false, "keep page junk (navigation, share links, link farms)")
+	bindDictFlag(f, &opt.Dicts)
+	bindReadFlags(f, &opt.readOptions)
 	return cmd
 }
 

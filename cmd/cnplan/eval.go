@@ -41,7 +41,7 @@ Documents without a gold file are skipped with a note.`,
 	f := cmd.Flags()
 	f.StringVar(&opt.Gold, "gold", "", "directory of gold .jsonl files")
 	f.BoolVarP(&opt.Verbose, "verbose", "v", false, "list every missed and extra record")
-	f.StringVar(&opt.Encoding, "encoding", "", "force the input encoding")
+	bindReadFlags(f, &opt.readOptions)
 	return cmd
 }
 

@@ -39,8 +39,7 @@ segmented as well as simplified ones and keep their own characters.`,
 	f := cmd.Flags()
 	f.StringVar(&opt.Format, "format", "text", "output format: text or json")
 	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output")
-	f.StringVar(&opt.Encoding, "encoding", "", "force the input encoding (utf-8, gbk, gb18030, big5, utf-16le, utf-16be)")
-	f.BoolVar(&opt.KeepAll, "keep-all", false, "keep page junk (navigation, share links, link farms)")
+	bindReadFlags(f, &opt.readOptions)
 	return cmd
 }
 
