@@ -1,25 +1,20 @@
 package bodies
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/cnplan/cnplan/pkg/eval"
+
 	"github.com/cnplan/cnplan/pkg/normalize"
 	"github.com/cnplan/cnplan/pkg/textview"
 )
 
-type goldUnit struct {
-	Type      string   `json:"type"`
-	Quote     string   `json:"quote"`
-	Units     []string `json:"units"`
-	Canonical []string `json:"canonical"`
-	Role      string   `json:"role"`
-}
+// goldUnit is a gold record of the project's annotation format.
+type goldUnit = eval.Gold
 
 // crudeNormalise gives text as the normalise stage does (width folding and,
 // for a traditional document, t2s; rune for rune), without cleaning.
@@ -117,30 +112,18 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
+// readGold reads the gold file's unit records.
 func readGold(t *testing.T, path string) []goldUnit {
-	f, err := os.Open(path)
+	t.Helper()
+	all, err := eval.LoadGold(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	var out []goldUnit
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var g goldUnit
-		if err := json.Unmarshal([]byte(line), &g); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
+	for _, g := range all {
 		if g.Type == "unit" {
 			out = append(out, g)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	return out
 }

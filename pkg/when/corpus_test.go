@@ -1,12 +1,12 @@
 package when
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cnplan/cnplan/pkg/eval"
 
 	"github.com/cnplan/cnplan/pkg/normalize"
 	"github.com/cnplan/cnplan/pkg/textview"
@@ -36,28 +36,18 @@ func normalizeCrude(doc string) (string, func(string) string) {
 	return f(doc), f
 }
 
-type goldDeadline struct {
-	Type  string `json:"type"`
-	Text  string `json:"text"`
-	Date  string `json:"date"`
-	Quote string `json:"quote"`
-}
+// goldDeadline is a gold record of the project's annotation format.
+type goldDeadline = eval.Gold
 
+// readGold reads the gold file's deadline records.
 func readGold(t *testing.T, path string) []goldDeadline {
 	t.Helper()
-	f, err := os.Open(path)
+	all, err := eval.LoadGold(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	var out []goldDeadline
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var g goldDeadline
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
+	for _, g := range all {
 		if g.Type == "deadline" {
 			out = append(out, g)
 		}
