@@ -9,7 +9,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/cnplan/cnplan/dict"
 	"github.com/cnplan/cnplan/pkg/batch"
 	"github.com/cnplan/cnplan/pkg/input"
 	"github.com/cnplan/cnplan/pkg/render"
@@ -96,10 +95,8 @@ RDD.pipe or GNU parallel --pipe.`,
 					return usagef("--shard: %v", err)
 				}
 			}
-			for _, p := range opt.Dicts {
-				if err := dict.Extend(p); err != nil {
-					return usagef("--dict: %v", err)
-				}
+			if err := extendDicts(opt.Dicts); err != nil {
+				return err
 			}
 			return runExtract(cmd.Context(), args, s, opt)
 		},
@@ -108,9 +105,8 @@ RDD.pipe or GNU parallel --pipe.`,
 	f.StringVar(&opt.Format, "format", "json", "output format: json, jsonl, csv or table")
 	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output")
 	f.BoolVar(&opt.NoBOM, "no-bom", false, "csv: leave out the UTF-8 byte order mark")
-	f.StringArrayVar(&opt.Dicts, "dict", nil, "extend the vocabularies with this file (repeatable; format in README)")
-	f.StringVar(&opt.Encoding, "encoding", "", "force the input encoding (utf-8, gbk, gb18030, big5, utf-16le, utf-16be)")
-	f.BoolVar(&opt.KeepAll, "keep-all", false, "keep page junk (navigation, share links, link farms)")
+	bindDictFlag(f, &opt.Dicts)
+	bindReadFlags(f, &opt.readOptions)
 	f.IntVarP(&opt.Jobs, "jobs", "j", runtime.GOMAXPROCS(0), "documents read and extracted at once (default: the CPUs available)")
 	f.StringVar(&shard, "shard", "", "take only shard I of N of the inputs (I/N, 1 ≤ I ≤ N), chosen by path hash")
 	f.BoolVar(&opt.FailFast, "fail-fast", false, "stop at the first input that fails (its error object is the last output)")
