@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# bench/jieba.sh [MB]: cnplan's full extraction against python3-jieba's
+# segmentation alone, on the same corpus of MB megabytes (default 20) made
+# of copies of testdata/corpus, both on one core (CPU 0, with taskset when
+# it is there).
+#
+# cnplan is timed as a whole process (start, dictionaries, decode, clean,
+# normalise, segment, extract, JSON out), with --jobs 1; jieba for its
+# segmentation only (jieba.lcut, default mode), its dictionary load
+# reported apart. Needs Debian's python3-jieba (apt-get install python3-jieba).
+set -euo pipefail
+mb=${1:-20}
+root=$(cd "$(dirname "$0")/.." && pwd)
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+if ! "$py" -c 'import jieba' 2>/dev/null; then
+	echo "jieba.sh: python3-jieba is not installed (apt-get install python3-jieba)" >&2
+	exit 1
+fi
+one=()
+if command -v taskset >/dev/null; then one=(taskset -c 0); fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd "$root" && go build -o "$work/cnplan" ./cmd/cnplan)
+
+# The corpus: rounds of copies of the five documents until mb megabytes.
+docs=("$root"/testdata/corpus/*.txt)
+round=$(cat "${docs[@]}" | wc -c)
+rounds=$(( (mb * 1000000 + round - 1) / round ))
+for ((i = 0; i < rounds; i++)); do
+	d=$(printf '%s/corpus/%03d/%04d' "$work" $((i / 100)) "$i")
+	mkdir -p "$d"
+	cp "${docs[@]}" "$d/"
+done
+bytes=$(find "$work/corpus" -type f -exec cat {} + | wc -c)
+echo "corpus: $((rounds * ${#docs[@]})) files, $(awk "BEGIN{printf \"%.1f\", $bytes/1e6}") MB"
+
+start=$(date +%s.%N)
+"${one[@]}" "$work/cnplan" extract --format jsonl --jobs 1 --quiet -o /dev/null "$work/corpus"
+end=$(date +%s.%N)
+cnplan=$(awk "BEGIN{print $end - $start}")
+awk "BEGIN{printf \"cnplan extract, one core: %.1f s (%.2f MB/s), whole process\n\", $cnplan, $bytes/1e6/$cnplan}"
+
+line=$("${one[@]}" "$py" "$root/bench/jieba_segment.py" "$work/corpus")
+echo "$line"
+jieba=$(echo "$line" | sed -n 's/.* words in \([0-9.]*\) s .*/\1/p')
+awk "BEGIN{printf \"ratio: cnplan's full extraction is %.2fx as fast as jieba's segmentation alone\n\", $jieba/$cnplan}"
