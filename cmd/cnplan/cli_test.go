@@ -112,10 +112,11 @@ func TestBadInputsGiveOneLineErrors(t *testing.T) {
 			}
 		}
 	}
-	// A run goes on past a bad file and still reports the good one.
+	// A run goes on past a bad file and still reports the good one, in
+	// sorted path order (../../testdata… before /bin/ls).
 	code, out, _ := runCLI(t, "", "extract", "--format", "jsonl", "/bin/ls", corpusFile(t, "003"))
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if code != 1 || len(lines) != 2 || !strings.Contains(lines[0], `"error":"binary file`) || !strings.Contains(lines[1], `"targets":[{`) {
+	if code != 1 || len(lines) != 2 || !strings.Contains(lines[1], `"error":"binary file`) || !strings.Contains(lines[0], `"targets":[{`) {
 		t.Fatalf("exit %d, output %.300q", code, out)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/cnplan/cnplan/pkg/batch"
@@ -43,8 +44,7 @@ func newExtractCmd(s streams) *cobra.Command {
 and responsible-unit record, each with the sentence, line and rune span it came
 from. A document that cannot be read gives an error object instead,
 {"schema","file","error"}, and the exit status is 1: every input gives one
-object, in the order of the arguments (a directory's documents sorted by
-path), whatever --jobs says.
+object, in the order of their sorted paths, whatever --jobs says.
 
 Documents are read and extracted --jobs at a time; memory is set by the
 largest document, not by the corpus. With more than one input a summary goes
@@ -151,7 +151,10 @@ func runExtract(ctx context.Context, args []string, s streams, opt extractOption
 			err = fmt.Errorf("reading standard input: %w", readErr)
 		}
 	} else {
+		// Sorted paths: the same order whatever the arguments' order, the
+		// parallelism or the shard, so shards concatenate into one run.
 		items := input.Expand(args)
+		slices.SortStableFunc(items, func(a, b input.Item) int { return strings.Compare(a.Path, b.Path) })
 		if opt.Shard.Count > 1 {
 			items = slices.DeleteFunc(items, func(it input.Item) bool { return !opt.Shard.Has(it.Path) })
 		}
