@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/pkg/normalize"
 	"github.com/cnplan/cnplan/pkg/record"
@@ -21,9 +22,53 @@ type yearMark struct {
 	paragraph bool
 }
 
+// A year opens a stretch of text ("2019年,按照…", a line "2020年",
+// "截至2020年底,全市…") when it stands at a text, sentence or item start
+// and is followed by a pause or a scope word. Read by hand, not with a
+// regular expression: it runs at every 年 of every document.
 var (
-	yearOpening = regexp.MustCompile(`(?:^|[。\n;●■])\s*(?:截至|截止|截止到)?(\d{4})年(?:底|末|年底|年末|全年)?(?:[,,\s]|$|以来|我市|全市|全省)`)
+	yearLeads   = []string{"截止到", "截至", "截止"}
+	yearParts   = []string{"年底", "年末", "全年", "底", "末"}
+	yearFollows = []string{",", " ", "\t", "\n", "以来", "我市", "全市", "全省"}
 )
+
+// yearOpening returns the year whose 年 is at byte i of text, if it opens
+// a stretch of text, and the byte offset of its digits.
+func yearOpening(text string, i int) (year, at int, ok bool) {
+	d := i - 4
+	if d < 0 || (d > 0 && text[d-1] >= '0' && text[d-1] <= '9') {
+		return 0, 0, false
+	}
+	for k := d; k < i; k++ {
+		if text[k] < '0' || text[k] > '9' {
+			return 0, 0, false
+		}
+	}
+	before := text[:d]
+	for _, w := range yearLeads {
+		if strings.HasSuffix(before, w) {
+			before = strings.TrimSuffix(before, w)
+			break
+		}
+	}
+	before = strings.TrimRight(before, " \t\u00a0")
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if before != "" && !strings.ContainsRune("。\n;●■", r) {
+		return 0, 0, false
+	}
+	after := text[i+len("年"):]
+	for _, w := range yearParts {
+		if strings.HasPrefix(after, w) {
+			after = after[len(w):]
+			break
+		}
+	}
+	if after != "" && prefixIn(after, yearFollows) == "" {
+		return 0, 0, false
+	}
+	y, _ := strconv.Atoi(text[d:i])
+	return y, d, true
+}
 
 // findYearMarks lists the years the body sets as context, in order. Only
 // years up to the document's own count: later ones are deadlines.
@@ -32,12 +77,18 @@ func (x *extractor) findYearMarks() []yearMark {
 	text := string(x.runes)
 	var marks []yearMark
 	view := x.doc.Body
-	for _, m := range yearOpening.FindAllStringSubmatchIndex(text, -1) {
-		y, _ := strconv.Atoi(text[m[2]:m[3]])
-		if y < 1949 || (x.docYear > 0 && y > x.docYear) {
+	for off := 0; ; {
+		i := strings.Index(text[off:], "年")
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len("年")
+		y, at, ok := yearOpening(text, i)
+		if !ok || y < 1949 || (x.docYear > 0 && y > x.docYear) {
 			continue
 		}
-		pos := view.RuneIndex(m[2])
+		pos := view.RuneIndex(at)
 		marks = append(marks, yearMark{pos, y, x.opensParagraph(pos)})
 	}
 	for _, m := range v.periodName.FindAllStringSubmatchIndex(text, -1) {

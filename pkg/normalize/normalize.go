@@ -48,47 +48,60 @@ func FoldRune(r rune) rune {
 }
 
 // DetectScript says whether text is written in traditional characters: it
-// converts a sample of its Han characters and counts how many change. A
-// simplified text changes almost none; a traditional one changes many.
+// looks at a sample of its Han characters and counts those that change
+// under conversion to simplified. A simplified text changes almost none; a
+// traditional one changes many.
 func DetectScript(text string) string {
-	cc, err := converter()
-	if err != nil {
-		return Simplified
-	}
-	var sample strings.Builder
-	han := 0
+	han, changed := 0, 0
 	for _, r := range text {
-		if unicode.Is(unicode.Han, r) {
-			sample.WriteRune(r)
-			han++
-			if han >= 3000 {
-				break
-			}
+		if !unicode.Is(unicode.Han, r) {
+			continue
 		}
-	}
-	if han == 0 {
-		return Simplified
-	}
-	conv, err := cc.Convert(sample.String())
-	if err != nil {
-		return Simplified
-	}
-	changed := 0
-	a, b := []rune(sample.String()), []rune(conv)
-	if len(a) != len(b) {
-		return Traditional
-	}
-	for i := range a {
-		if a[i] != b[i] {
+		han++
+		if isTraditional(r) {
 			changed++
+		}
+		if han >= sampleHan {
+			break
 		}
 	}
 	// Simplified text has stray variants (e.g. 着/著); 5% is far above them
 	// and far below any real traditional text (003: ~30%).
-	if changed*100 >= han*5 {
+	if han > 0 && changed*100 >= han*5 {
 		return Traditional
 	}
 	return Simplified
+}
+
+// sampleHan is how many Han characters DetectScript reads: enough for a
+// steady ratio, few enough to cost nothing on a large corpus.
+const sampleHan = 2000
+
+var (
+	tradMu    sync.RWMutex
+	tradRunes = map[rune]bool{}
+)
+
+// isTraditional says whether r changes under OpenCC's t2s, remembering the
+// answer: a corpus uses a few thousand characters, and converting each one
+// once is far cheaper than converting a sample of every document.
+func isTraditional(r rune) bool {
+	tradMu.RLock()
+	v, ok := tradRunes[r]
+	tradMu.RUnlock()
+	if ok {
+		return v
+	}
+	cc, err := converter()
+	if err != nil {
+		return false
+	}
+	out, err := cc.Convert(string(r))
+	v = err == nil && out != string(r)
+	tradMu.Lock()
+	tradRunes[r] = v
+	tradMu.Unlock()
+	return v
 }
 
 // Fold returns the width-folded view of v (same length, same map).
