@@ -47,13 +47,17 @@ func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 	}
 	best := item{}
 	ok := false
+	// Names are looked up as UTF-8 bytes encoded once into a buffer on the
+	// stack: a map lookup of string(bytes) allocates nothing, where
+	// string(runes) allocated at every position of every document.
+	var buf [encodedMax]byte
+	enc, ends := encode(buf[:0], rs[i:min(lim, i+v.nameLens[0])])
 	for _, n := range v.nameLens {
-		if i+n > lim {
+		if i+n > lim || n > len(ends) {
 			continue
 		}
-		s := string(rs[i : i+n])
-		if c, found := v.canon[s]; found {
-			best, ok = item{start: i, end: i + n, written: s, canon: c}, true
+		if c, found := v.canon[string(enc[:ends[n-1]])]; found {
+			best, ok = item{start: i, end: i + n, written: string(enc[:ends[n-1]]), canon: c}, true
 			break
 		}
 	}
@@ -63,12 +67,14 @@ func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 		if pl < 2 || !hasAt(rs, i, lim, p) || i+pl >= lim || !v.levels[rs[i+pl]] {
 			continue
 		}
+		var buf2 [encodedMax]byte
+		enc2, ends2 := encode(buf2[:0], rs[i+pl:min(lim, i+pl+v.nameLens[0])])
 		for _, n := range v.nameLens {
 			j := i + pl
-			if j+n > lim || pl+n <= best.end-i {
+			if j+n > lim || pl+n <= best.end-i || n > len(ends2) {
 				continue
 			}
-			if c, found := v.canon[string(rs[j:j+n])]; found {
+			if c, found := v.canon[string(enc2[:ends2[n-1]])]; found {
 				best, ok = item{start: i, end: j + n, written: string(rs[i : j+n]), canon: p + c}, true
 				break
 			}
@@ -102,6 +108,21 @@ func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 		return best, true
 	}
 	return v.patternAt(rs, i, lim)
+}
+
+// encodedMax bounds the buffer names are encoded into: longer runs spill to
+// the heap, which is only slower.
+const encodedMax = 192
+
+// encode appends rs to buf as UTF-8 and returns it with the byte end of
+// each rune, so that every prefix of rs is buf[:ends[k]].
+func encode(buf []byte, rs []rune) ([]byte, []int) {
+	ends := make([]int, 0, len(rs))
+	for _, r := range rs {
+		buf = utf8.AppendRune(buf, r)
+		ends = append(ends, len(buf))
+	}
+	return buf, ends
 }
 
 // patternAt recognises locality + up to maxMid characters + name ending:
