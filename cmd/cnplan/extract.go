@@ -107,7 +107,7 @@ RDD.pipe or GNU parallel --pipe.`,
 	f.BoolVar(&opt.NoBOM, "no-bom", false, "csv: leave out the UTF-8 byte order mark")
 	bindDictFlag(f, &opt.Dicts)
 	bindReadFlags(f, &opt.readOptions)
-	f.IntVarP(&opt.Jobs, "jobs", "j", runtime.GOMAXPROCS(0), "documents read and extracted at once (default: the CPUs available)")
+	f.IntVarP(&opt.Jobs, "jobs", "j", runtime.GOMAXPROCS(0), "documents read and extracted at once (the CPUs available)")
 	f.StringVar(&shard, "shard", "", "take only shard I of N of the inputs (I/N, 1 ≤ I ≤ N), chosen by path hash")
 	f.BoolVar(&opt.FailFast, "fail-fast", false, "stop at the first input that fails (its error object is the last output)")
 	f.BoolVarP(&opt.Quiet, "quiet", "q", false, "no progress bar and no summary on standard error")
