@@ -211,3 +211,37 @@ func TestVersion(t *testing.T) {
 		t.Fatalf("exit %d, %q", code, out)
 	}
 }
+
+// A saved government web page in GB2312 (written for this test in the shape
+// of a county site's notice page: breadcrumbs, share links, print/close
+// links, a copyright footer): decoded, cleaned, and extracted end to end.
+func TestSavedWebPageEndToEnd(t *testing.T) {
+	code, out, stderr := runCLI(t, "", "extract", "--format", "jsonl", "../../testdata/synthetic/county_notice_gb2312.html")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Encoding, Format, Title, Published string
+		Region                             struct{ County, Code string }
+		Cleaning                           struct {
+			Dropped int `json:"dropped_lines"`
+		}
+		Targets []struct {
+			Indicator string
+			Value     float64
+			Unit      string
+			Units     []string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Encoding != "gb18030" || doc.Format != "html" || doc.Title != "宁陕县卫生健康事业发展“十四五”规划" ||
+		doc.Published != "2022-03-08" || doc.Region.County != "宁陕县" || doc.Region.Code != "610923" || doc.Cleaning.Dropped != 4 {
+		t.Fatalf("document %+v", doc)
+	}
+	if len(doc.Targets) != 3 || doc.Targets[1].Value != 12 || doc.Targets[1].Unit != "/10万" ||
+		strings.Join(doc.Targets[2].Units, "、") != "县卫生健康局、县财政局" {
+		t.Fatalf("targets %+v", doc.Targets)
+	}
+}
