@@ -115,6 +115,7 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 	cut := pageArtefacts(lines, drop)
 	wrapped := hardWrapped(lines, drop)
 	var b textview.Builder
+	b.Grow(v.Runes(), len(v.Text))
 	res := Result{}
 	runes := []rune(v.Text)
 	for i, l := range lines {

@@ -107,6 +107,7 @@ func isTraditional(r rune) bool {
 // Fold returns the width-folded view of v (same length, same map).
 func Fold(v *textview.View) *textview.View {
 	var b textview.Builder
+	b.Grow(v.Runes(), len(v.Text))
 	i := 0
 	for _, r := range v.Text {
 		b.Add(FoldRune(r), int(v.Orig[i]))
@@ -127,6 +128,7 @@ func Simplify(v *textview.View) (*textview.View, error) {
 		return nil, err
 	}
 	var b textview.Builder
+	b.Grow(v.Runes(), len(v.Text))
 	pos := 0
 	for _, line := range strings.SplitAfter(v.Text, "\n") {
 		if line == "" {
@@ -171,8 +173,18 @@ func View(v *textview.View, script string) (*textview.View, error) {
 
 // ToSimplified converts a short traditional string to simplified
 // characters (for keys that must compare across scripts). Text that is
-// already simplified comes back unchanged.
+// already simplified comes back unchanged, without a conversion.
 func ToSimplified(s string) string {
+	trad := false
+	for _, r := range s {
+		if r >= 0x3400 && isTraditional(r) {
+			trad = true
+			break
+		}
+	}
+	if !trad {
+		return s
+	}
 	cc, err := converter()
 	if err != nil {
 		return s

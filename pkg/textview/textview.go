@@ -31,6 +31,17 @@ func (b *Builder) Add(r rune, orig int) {
 	b.end = int32(orig) + 1
 }
 
+// Grow makes room for about runes more runes taking bytes more bytes, so
+// that building a view of a large text does not copy it over and over.
+func (b *Builder) Grow(runes, bytes int) {
+	if cap(b.orig)-len(b.orig) < runes {
+		b.orig = append(make([]int32, 0, len(b.orig)+runes+1), b.orig...)
+	}
+	if cap(b.buf)-len(b.buf) < bytes {
+		b.buf = append(make([]byte, 0, len(b.buf)+bytes), b.buf...)
+	}
+}
+
 // Len is the number of runes added so far.
 func (b *Builder) Len() int { return len(b.orig) }
 
@@ -62,6 +73,7 @@ func (b *Builder) View() *View {
 // Identity returns a view of s that maps every rune onto itself.
 func Identity(s string) *View {
 	var b Builder
+	b.Grow(len(s), len(s))
 	i := 0
 	for _, r := range s {
 		b.Add(r, i)
