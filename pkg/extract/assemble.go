@@ -187,8 +187,7 @@ func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline s
 	v := loadVocab()
 	sentence := string(x.runes[s.start:s.end])
 	clause := string(x.runes[x.clauseStart(pos):x.clauseEnd(pos)])
-	// "每年" targets recur: they have no year.
-	yearly := strings.Contains(string(x.runes[s.start:pos]), "每年")
+	yearly := x.yearly(pos, s)
 	ctxYear := x.contextYear(pos, s)
 	review := false
 	for _, w := range v.cues["review"] {
@@ -231,6 +230,29 @@ func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline s
 		return record.KindTarget, x.docYear, ""
 	}
 	return record.KindActual, ctxYear, ""
+}
+
+// yearly says whether a figure recurs every year, and so has no year:
+// 每年 before it in its sentence ("每年选派10名…,选派100名…") — but a rate's
+// 每人每年 only in its own clause ("财政补助标准每人每年不低于670元", not the
+// next clause's "报销比例提高5个百分点").
+func (x *extractor) yearly(pos int, s span) bool {
+	clause := x.clauseStart(pos)
+	for i := s.start; i+1 < pos; i++ {
+		if x.runes[i] != '每' || x.runes[i+1] != '年' {
+			continue
+		}
+		rate := false
+		for k := max(s.start, i-3); k < i; k++ {
+			if x.runes[k] == '每' {
+				rate = true
+			}
+		}
+		if !rate || i >= clause {
+			return true
+		}
+	}
+	return false
 }
 
 // proseTargets reads the targets of every sentence outside the tables.

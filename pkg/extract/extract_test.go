@@ -380,3 +380,38 @@ func TestTraditionalGivesSameRecordsAsSimplified(t *testing.T) {
 		t.Errorf("titles %q (traditional) and %q", a.Title, b.Title)
 	}
 }
+
+// An action plan written for this test, dense with numbers that are not
+// targets: a document number, telephone numbers, 1+X, a rank (第3位), a
+// streak (连续3年), a programme name ("十大工程"), and a rate's 每人每年
+// that must not take the next clause's year away.
+func TestSyntheticActionPlanNumbersThatAreNotTargets(t *testing.T) {
+	d, err := document.Read("../../testdata/synthetic/municipal_action_plan.txt", nil, document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := Extract(d)
+	type row struct {
+		value float64
+		unit  string
+		cmp   string
+		year  int // 0: none
+	}
+	want := []row{{95, "%", ">=", 2026}, {670, "元", ">=", 0}, {5, "个百分点", "=", 2026}, {90, "%", ">=", 2024}, {70, "%", ">=", 2024}, {5000, "万元", "=", 2026}}
+	if len(out.Targets) != len(want) {
+		t.Fatalf("%d targets, want %d: %+v", len(out.Targets), len(want), out.Targets)
+	}
+	for i, w := range want {
+		g := out.Targets[i]
+		year := 0
+		if g.Year != nil {
+			year = *g.Year
+		}
+		if g.Value != w.value || g.Unit != w.unit || g.Comparator != w.cmp || year != w.year {
+			t.Errorf("target %d: %v %q %q %d, want %+v", i, g.Value, g.Unit, g.Comparator, year, w)
+		}
+	}
+	if out.Period == nil || out.Period.Start != 2024 || out.Period.End != 2026 {
+		t.Errorf("period %+v", out.Period)
+	}
+}
