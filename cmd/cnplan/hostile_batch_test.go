@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cnplan/cnplan/internal/testpdf"
+
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/cnplan/cnplan/pkg/record"
@@ -336,25 +338,10 @@ func zipBomb(t *testing.T) []byte {
 // scannedPDF is a one-page PDF whose content draws a rectangle (where a
 // scan draws its image) and holds no text.
 func scannedPDF() []byte {
-	content := "0 0 595 842 re f"
-	objects := []string{
+	return testpdf.Build(
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
-	}
-	var b strings.Builder
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objects))
-	for i, o := range objects {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, xref)
-	return []byte(b.String())
+		testpdf.Stream("0 0 595 842 re f"),
+	)
 }

@@ -2,36 +2,21 @@ package decode
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 	"testing"
+
+	"github.com/cnplan/cnplan/internal/testpdf"
 )
 
 // makePDF writes a one-page PDF whose content stream is content, with
-// Helvetica as font F1. It needs no PDF library: the objects are text and
-// the cross-reference table is their byte offsets.
+// Helvetica as font F1.
 func makePDF(content string) []byte {
-	objects := []string{
+	return testpdf.Build(
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
-	}
-	var b strings.Builder
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objects))
-	for i, o := range objects {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, xref)
-	return []byte(b.String())
+		testpdf.Stream(content),
+	)
 }
 
 // The PDF test is in ASCII: a CJK text layer needs an embedded CID font
