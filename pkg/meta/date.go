@@ -196,20 +196,23 @@ func findPublished(ls []line, sig signature, v *vocab) (date, bool) {
 			continue
 		}
 		footer := i >= headLines
+		// Labels and datelines stand near a line's start: a page-long
+		// line is read for them in its first stretch only.
+		text := l.text[:labelPrefix(l.text)]
 		if v.labelBefore != nil {
-			for _, m := range v.labelBefore.FindAllStringSubmatchIndex(l.text, -1) {
-				label := l.text[m[2]:m[3]]
+			for _, m := range v.labelBefore.FindAllStringSubmatchIndex(text, -1) {
+				label := text[m[2]:m[3]]
 				r := rank[label]
-				if r >= rankGeneric && (footer || !atBoundary(l.text, m[2])) {
+				if r >= rankGeneric && (footer || !atBoundary(text, m[2])) {
 					continue
 				}
-				if d, ok := parseDate(l.text[m[4]:m[5]]); ok {
+				if d, ok := parseDate(text[m[4]:m[5]]); ok {
 					consider(d, r)
 				}
 			}
 		}
 		if v.labelAfter != nil {
-			for _, m := range v.labelAfter.FindAllStringSubmatch(l.text, -1) {
+			for _, m := range v.labelAfter.FindAllStringSubmatch(text, -1) {
 				if d, ok := parseDate(m[1]); ok {
 					consider(d, rank[m[2]])
 				}
@@ -222,6 +225,20 @@ func findPublished(ls []line, sig signature, v *vocab) (date, bool) {
 		}
 	}
 	return best, found
+}
+
+// labelPrefix is the byte length of the stretch of s searched for date
+// labels: about 200 Chinese characters, cut at a rune boundary.
+func labelPrefix(s string) int {
+	const limit = 600
+	if len(s) <= limit {
+		return len(s)
+	}
+	n := limit
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
 }
 
 // isDateLine reports whether a line carries the page's date: a labelled

@@ -85,6 +85,11 @@ func findTitle(ls []line, v *vocab) title {
 // wrapperTitle reads the plan's title from a notice that issues it, and
 // the bodies named before 关于.
 func wrapperTitle(l line, v *vocab) (title, bool) {
+	// A notice's title line is short; testing page-long lines of converted
+	// documents against these patterns was most of metadata's time.
+	if len(l.text) > maxWrapperBytes {
+		return title{}, false
+	}
 	m := v.wrapper.FindStringSubmatchIndex(l.text)
 	if m == nil {
 		m = v.wrapperBare.FindStringSubmatchIndex(l.text)
@@ -103,6 +108,10 @@ func wrapperTitle(l line, v *vocab) (title, bool) {
 	}
 	return t, true
 }
+
+// maxWrapperBytes bounds a line that can be a 关于印发《…》的通知 title
+// (about 130 Chinese characters).
+const maxWrapperBytes = 400
 
 // wholeLine makes a title of a line, less a file name's extension.
 func wholeLine(l line, v *vocab) title {
