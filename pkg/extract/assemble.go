@@ -29,6 +29,7 @@ type yearMark struct {
 var (
 	yearLeads   = []string{"截止到", "截至", "截止"}
 	yearParts   = []string{"年底", "年末", "全年", "底", "末"}
+	periodWords = []string{"期间", "时期", "以来"}
 	yearFollows = []string{",", " ", "\t", "\n", "以来", "我市", "全市", "全省"}
 )
 
@@ -91,13 +92,26 @@ func (x *extractor) findYearMarks() []yearMark {
 		pos := view.RuneIndex(at)
 		marks = append(marks, yearMark{pos, y, x.opensParagraph(pos)})
 	}
-	for _, m := range v.periodName.FindAllStringSubmatchIndex(text, -1) {
-		p := v.periods[text[m[2]:m[3]]]
+	// "十三五"期间: a plan's name, an optional closing quote, a word of time.
+	for _, name := range v.periodNames {
+		p := v.periods[name]
 		if x.docYear > 0 && p[1] >= x.docYear {
 			continue // the current plan's period: its figures are targets
 		}
-		pos := view.RuneIndex(m[2])
-		marks = append(marks, yearMark{pos, p[1], x.opensParagraph(pos)})
+		for off := 0; ; {
+			i := strings.Index(text[off:], name)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(name)
+			rest := strings.TrimLeft(text[off:], "”\"")
+			if prefixIn(rest, periodWords) == "" {
+				continue
+			}
+			pos := view.RuneIndex(i)
+			marks = append(marks, yearMark{pos, p[1], x.opensParagraph(pos)})
+		}
 	}
 	sort.SliceStable(marks, func(i, j int) bool { return marks[i].pos < marks[j].pos })
 	return marks

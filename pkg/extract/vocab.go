@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,7 +30,7 @@ type vocab struct {
 	headerRoles map[string]string // table header cell → column role
 	attributes  map[string]bool   // 预期性, 约束性 …
 	periods     map[string][2]int // 十三五 → 2016, 2020
-	periodName  *regexp.Regexp    // "十三五"期间, a review's time
+	periodNames []string          // 十三五 …, longest first
 }
 
 var compiledVocab = dict.NewCompiled(buildVocab)
@@ -118,9 +117,9 @@ func buildVocab() *vocab {
 		a, _ := strconv.Atoi(r[1])
 		b, _ := strconv.Atoi(r[2])
 		v.periods[r[0]] = [2]int{a, b}
-		names = append(names, regexp.QuoteMeta(r[0]))
+		names = append(names, r[0])
 	}
-	v.periodName = regexp.MustCompile(`[“"]?(` + strings.Join(names, "|") + `)[”"]?(?:期间|时期|以来)`)
+	v.periodNames = longestFirst(names)
 	return &v
 }
 
