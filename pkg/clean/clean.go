@@ -90,12 +90,13 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 		if t == "" {
 			continue
 		}
+		short := utf8.RuneCountInString(t) <= maxChromeRunes
 		for _, r := range rs {
-			if !r.re.MatchString(t) {
+			if r.mode != "anyline" && !short || !r.re.MatchString(t) {
 				continue
 			}
 			switch r.mode {
-			case "line":
+			case "line", "anyline":
 				drop[i] = true
 			case "tail":
 				if !anyProse(lines[i+1:]) {
@@ -151,6 +152,11 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 	res.View = textview.Map(inner, v)
 	return res, nil
 }
+
+// maxChromeRunes bounds the lines tried against the patterns of modes
+// other than anyline: page chrome is short, and trying every pattern on
+// every long prose line was a sixth of extraction time.
+const maxChromeRunes = 150
 
 // anyProse says whether lines hold a paragraph of the notice: a footer or
 // header marker only cuts where no real sentence stands beyond it.
