@@ -457,7 +457,13 @@ func (x *extractor) verbPhraseStart(start, end int) int {
 		return -1
 	}
 	v := loadVocab()
-	toks := seg.Cut(string(x.runes[start:end]))
+	phrase := string(x.runes[start:end])
+	// Segmenting is the dear part: only a phrase holding a predicate verb
+	// or a 了 can reorder.
+	if !strings.Contains(phrase, "了") && !containsAny(phrase, v.predicateList) {
+		return -1
+	}
+	toks := seg.Cut(phrase)
 	for i, t := range toks {
 		if t.Start < 2 || i == 0 {
 			continue // the noun before the verb needs two characters at least
@@ -487,6 +493,16 @@ func (x *extractor) verbPhraseStart(start, end int) int {
 		return start + toks[i].Start
 	}
 	return -1
+}
+
+// containsAny says whether s holds any of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // distributeLists gives each figure of "A、B和C分别增长x%、y%和z%" its own

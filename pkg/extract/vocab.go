@@ -10,19 +10,20 @@ import (
 
 // vocab is every word list the target recogniser reads, compiled once.
 type vocab struct {
-	units      []string          // longest first
-	unitClass  map[string]string // unit → count, time, money, rate, other
-	countNouns []string
-	afterBound map[string]string // bound words written after a number → comparator
-	afterWords []string          // afterBound's words, longest first
-	cues       map[string][]string
-	scope      []string
-	synonyms   [][2]string // variant → canonical, longest variant first
-	trimHead   []string
-	trimTail   []string
-	postTail   []string        // trimmed only from a phrase after the number
-	verbs      []string        // action verbs before a count
-	predicates map[string]bool // verbs that open a counted noun's predicate
+	units         []string          // longest first
+	unitClass     map[string]string // unit → count, time, money, rate, other
+	countNouns    []string
+	afterBound    map[string]string // bound words written after a number → comparator
+	afterWords    []string          // afterBound's words, longest first
+	cues          map[string][]string
+	scope         []string
+	synonyms      [][2]string // variant → canonical, longest variant first
+	trimHead      []string
+	trimTail      []string
+	postTail      []string        // trimmed only from a phrase after the number
+	verbs         []string        // action verbs before a count
+	predicates    map[string]bool // verbs that open a counted noun's predicate
+	predicateList []string
 	// looseBounds are the strong bound words that set a comparator from
 	// a few words before the number: word, comparator.
 	looseBounds [][2]string
@@ -97,6 +98,7 @@ func buildVocab() *vocab {
 	v.predicates = map[string]bool{}
 	for _, w := range dict.Words("predicate_verbs") {
 		v.predicates[w] = true
+		v.predicateList = append(v.predicateList, w)
 	}
 	v.headerRoles = map[string]string{}
 	for _, rec := range dict.Records("table_headers") {
