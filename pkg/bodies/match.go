@@ -92,7 +92,7 @@ func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 		if ok {
 			from = best.end
 		}
-		if v.hasStopRune(rs[from : i+n]) {
+		if v.hasStopRune(rs[from : i+n]) || !v.mayRepair(rs[i:i+n]) {
 			continue
 		}
 		s := string(rs[i : i+n])

@@ -315,6 +315,17 @@ func (v *vocab) canonical(name string) (string, bool) {
 // body to that body: 市已生健康委 → 市卫生健康委. Two candidates: no repair.
 // Swapping one level for another (区/市) or one kind of body for another
 // (局/委) is a different body, not noise, so it never counts.
+// mayRepair is repaired's first test, on runes: a name one substitution
+// away from a known one shares its length and its first or second rune.
+// bodyAt asks it at every position, before making a string.
+func (v *vocab) mayRepair(rs []rune) bool {
+	n := len(rs)
+	if n < minRepairLen || v.firstBy[n] == nil {
+		return false
+	}
+	return v.firstBy[n][rs[0]] || v.secondBy[n][rs[1]]
+}
+
 func (v *vocab) repaired(name string) (string, bool) {
 	rs := []rune(name)
 	if len(rs) < minRepairLen {
