@@ -8,6 +8,7 @@ package clean
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,6 +27,92 @@ type Result struct {
 type rule struct {
 	mode string
 	re   *regexp.Regexp
+	// needs: a line can match only if it holds one of these words (the
+	// literal alternatives the pattern requires); nil when the pattern
+	// requires none. Checked with strings.Contains before the matcher.
+	needs []string
+}
+
+// matches tests line against the rule.
+func (r rule) matches(line string) bool {
+	if r.needs != nil {
+		found := false
+		for _, w := range r.needs {
+			if strings.Contains(line, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return r.re.MatchString(line)
+}
+
+// requiredWords finds words one of which every match of pattern contains:
+// a literal, or an alternation of literals, that the pattern's top-level
+// sequence cannot skip ("^.{0,60}(版权所有|ICP备…)" needs one of those).
+func requiredWords(pattern string) []string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	re = re.Simplify()
+	parts := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		parts = re.Sub
+	}
+	var best []string
+	for _, p := range parts {
+		for p.Op == syntax.OpCapture {
+			p = p.Sub[0]
+		}
+		var words []string
+		switch p.Op {
+		case syntax.OpLiteral:
+			if p.Flags&syntax.FoldCase == 0 {
+				words = []string{string(p.Rune)}
+			}
+		case syntax.OpAlternate:
+			for _, alt := range p.Sub {
+				w := literalPrefix(alt)
+				if w == "" {
+					words = nil
+					break
+				}
+				words = append(words, w)
+			}
+		}
+		if len(words) > 0 && (best == nil || shortest(words) > shortest(best)) {
+			best = words
+		}
+	}
+	return best
+}
+
+// literalPrefix is the literal a pattern must start with, or "".
+func literalPrefix(re *syntax.Regexp) string {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op == syntax.OpLiteral && re.Flags&syntax.FoldCase == 0 {
+		return string(re.Rune)
+	}
+	if re.Op == syntax.OpConcat && len(re.Sub) > 0 {
+		return literalPrefix(re.Sub[0])
+	}
+	return ""
+}
+
+func shortest(words []string) int {
+	n := -1
+	for _, w := range words {
+		if n < 0 || len(w) < n {
+			n = len(w)
+		}
+	}
+	return n
 }
 
 type compiledRules struct {
@@ -43,7 +130,7 @@ var junkRules = dict.NewCompiled(func() compiledRules {
 		if err != nil {
 			return compiledRules{err: fmt.Errorf("dict junk: %v", err)}
 		}
-		rules = append(rules, rule{rec[0], re})
+		rules = append(rules, rule{mode: rec[0], re: re, needs: requiredWords(rec[1])})
 	}
 	return compiledRules{rules: rules}
 })
@@ -92,7 +179,7 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 		}
 		short := utf8.RuneCountInString(t) <= maxChromeRunes
 		for _, r := range rs {
-			if r.mode != "anyline" && !short || !r.re.MatchString(t) {
+			if r.mode != "anyline" && !short || !r.matches(t) {
 				continue
 			}
 			switch r.mode {
