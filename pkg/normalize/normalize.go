@@ -35,7 +35,9 @@ func converter() (*gocc.OpenCC, error) {
 // FoldRune folds one full-width rune to its half-width form. The ideographic
 // space becomes a plain space. Runes without a narrow form are kept.
 func FoldRune(r rune) rune {
-	if r < 0x2000 {
+	// Full-width forms are U+3000 and U+FF00–U+FFEF: every other rune,
+	// Chinese characters included, is itself, without a table lookup.
+	if r < 0x3000 || r > 0x3000 && r < 0xFF00 || r > 0xFFEF {
 		return r
 	}
 	p := width.LookupRune(r)
