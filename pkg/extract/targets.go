@@ -392,6 +392,12 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		return
 	}
 	preStart, preEnd := x.trim(preStart, c.q.Start, v)
+	// "全市各级各类医疗卫生机构共有床位17658张": what is counted follows the
+	// verb of having — unless it is a rate's own wording
+	// (每千人口拥有3岁以下婴幼儿托位数).
+	if k := lastIndexAny(string(x.runes[preStart:preEnd]), v.having); k >= 0 && preEnd-preStart-k > 1 && x.runes[preStart] != '每' {
+		preStart += k
+	}
 	// "较2015年增长5.6%" after "总诊疗服务人次1264.2万人次": the clause holds
 	// only a verb, so the figure is the previous indicator's growth.
 	// ("分别增长" is left to distributeLists.)
@@ -493,6 +499,21 @@ func (x *extractor) verbPhraseStart(start, end int) int {
 		return start + toks[i].Start
 	}
 	return -1
+}
+
+// lastIndexAny returns the rune offset in s just after the last of words
+// found in it, or -1.
+func lastIndexAny(s string, words []string) int {
+	best := -1
+	for _, w := range words {
+		if i := strings.LastIndex(s, w); i >= 0 && i+len(w) > best {
+			best = i + len(w)
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	return runeLen(s[:best])
 }
 
 // containsAny says whether s holds any of words.

@@ -22,6 +22,7 @@ type vocab struct {
 	trimTail      []string
 	postTail      []string        // trimmed only from a phrase after the number
 	verbs         []string        // action verbs before a count
+	having        []string        // 共有, 拥有: the indicator starts after them
 	predicates    map[string]bool // verbs that open a counted noun's predicate
 	predicateList []string
 	// looseBounds are the strong bound words that set a comparator from
@@ -90,6 +91,8 @@ func buildVocab() *vocab {
 			v.postTail = append(v.postTail, r[1])
 		case "verb":
 			v.verbs = append(v.verbs, r[1])
+		case "having":
+			v.having = append(v.having, r[1])
 		}
 	}
 	v.trimHead, v.trimTail = longestFirst(v.trimHead), longestFirst(v.trimTail)
