@@ -118,6 +118,13 @@ func (v *vocab) readMarked(rs []rune, i int, want string, lo, hi int) (val, n in
 // whole input (ParseDate): then two-digit years, a bare day ("30日") and a
 // day without its mark at the very end ("1月3", "十月31") are read too.
 func (v *vocab) scanDate(rs []rune, i int, whole bool) (e expr, ok bool) {
+	// A date opens with a digit, a numeral or a relative word (今年, 下月):
+	// Find asks at every position, so the rest is read only there.
+	if i < len(rs) {
+		if r := rs[i]; !(r >= '0' && r <= '9') && !v.isNumeral(r) && !v.relYear.first[r] && !v.relMonth.first[r] {
+			return e, false
+		}
+	}
 	j := i
 	if y, n, short, hit := v.readYear(rs, j, whole); hit {
 		e.hasYear, e.year, e.short = true, y, short
