@@ -92,7 +92,7 @@ func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 		if ok {
 			from = best.end
 		}
-		if v.hasStopRune(rs[from : i+n]) || !v.mayRepair(rs[i:i+n]) {
+		if !v.mayRepair(rs[i:i+n]) || v.hasStopRune(rs[from:i+n]) {
 			continue
 		}
 		s := string(rs[i : i+n])
