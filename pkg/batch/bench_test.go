@@ -11,11 +11,10 @@ import (
 
 	"github.com/cnplan/cnplan/internal/corpus"
 	"github.com/cnplan/cnplan/pkg/document"
-	"github.com/cnplan/cnplan/pkg/segment"
 )
 
 // BenchmarkExtract is a batch run over the corpus held in memory: decode,
-// clean, normalise, segment and extract each document on the worker pool,
+// clean, normalise and extract each document on the worker pool,
 // results in order. jobs=1 is one core's speed, jobs=N all of them; MB/s
 // is of input bytes. The corpus is repeated 20 times per operation (1.7
 // MB), so that every worker has work.
@@ -33,9 +32,6 @@ func BenchmarkExtract(b *testing.B) {
 			names = append(names, filepath.Base(d.Path))
 			size += len(data)
 		}
-	}
-	if _, err := segment.Default(); err != nil { // loaded once per process, outside the timing
-		b.Fatal(err)
 	}
 	for _, jobs := range slices.Compact([]int{1, runtime.GOMAXPROCS(0)}) {
 		b.Run(fmt.Sprintf("jobs=%d", jobs), func(b *testing.B) {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/cnplan/cnplan/pkg/normalize"
 	"github.com/cnplan/cnplan/pkg/number"
-	"github.com/cnplan/cnplan/pkg/segment"
 )
 
 // candidate is a number in a sentence that may be a target, with what the
@@ -458,47 +457,51 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 // read as the annotators and researchers write it: 通过“三甲”复审的医院.
 // It returns -1 when the phrase has no verb after a noun.
 func (x *extractor) verbPhraseStart(start, end int) int {
-	seg, err := segment.Default()
-	if err != nil {
-		return -1
-	}
 	v := loadVocab()
-	phrase := string(x.runes[start:end])
-	// Segmenting is the dear part: only a phrase holding a predicate verb
-	// or a 了 can reorder.
-	if !strings.Contains(phrase, "了") && !containsAny(phrase, v.predicateList) {
-		return -1
-	}
-	toks := seg.Cut(phrase)
-	for i, t := range toks {
-		if t.Start < 2 || i == 0 {
-			continue // the noun before the verb needs two characters at least
+	p := x.runes[start:end]
+	for i := 2; i < len(p); i++ {
+		rest := string(p[i:])
+		w := prefixIn(rest, v.predicateList)
+		// Two characters before 了 are a verb the list lacks (落实了).
+		if w == "" && i+2 < len(p) && p[i+2] == '了' && isHan(p[i]) && isHan(p[i+1]) && !v.predicates[string(p[i+1:i+3])] {
+			w = string(p[i : i+2])
 		}
-		opens := v.predicates[t.Text] || i+1 < len(toks) && toks[i+1].Text == "了" && strings.HasPrefix(t.Pos, "v")
-		if !opens {
+		if w == "" {
 			continue
 		}
-		// The noun phrase must end in a noun (市级 is an attribute), and
-		// a 的 after the verb means the phrase already reads verb + 的 +
-		// noun (政府举办的卫生院).
-		if p := toks[i-1].Pos; p == "" || (p[0] != 'n' && toks[i-1].Text != ")") {
+		// The noun phrase must end in a noun: not an attribute (市级,
+		// 二级), a conjunction or a mark; and a 的 after the verb means
+		// the phrase already reads verb + 的 + noun (政府举办的卫生院).
+		if prev := p[i-1]; !(isHan(prev) || prev == ')') || strings.ContainsRune("级的和及与或等、", prev) {
 			return -1
 		}
-		for _, u := range toks[i+1:] {
-			if u.Text == "的" {
-				return -1
+		if strings.ContainsRune(string(p[i+runeLen(w):]), '的') {
+			return -1
+		}
+		// Adverbs and verbs just before it belong to the verb phrase
+		// (基本建成, 提质改造), as long as two characters stay before them.
+		for i >= 4 {
+			if m := suffixIn(string(p[:i]), v.verbLead); m != "" && i-runeLen(m) >= 2 {
+				i -= runeLen(m)
+				continue
 			}
+			break
 		}
-		// Verbs and adverbs just before it belong to the verb phrase
-		// (基本建成, 提质改造), as long as a noun stays before them; an
-		// unknown word there is most often a verb the dictionary lacks.
-		for i > 1 && toks[i-1].Start >= 2 && (strings.ContainsAny(toks[i-1].Pos[:1], "vd") ||
-			toks[i-1].Pos == "x" && runeLen(toks[i-1].Text) == 2 && unicode.Is(unicode.Han, []rune(toks[i-1].Text)[0])) {
-			i--
-		}
-		return start + toks[i].Start
+		return start + i
 	}
 	return -1
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// suffixIn returns the longest word of words that s ends with.
+func suffixIn(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // lastIndexAny returns the rune offset in s just after the last of words

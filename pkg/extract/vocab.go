@@ -24,7 +24,8 @@ type vocab struct {
 	verbs         []string        // action verbs before a count
 	having        []string        // 共有, 拥有: the indicator starts after them
 	predicates    map[string]bool // verbs that open a counted noun's predicate
-	predicateList []string
+	predicateList []string // longest first
+	verbLead      []string // adverbs and verbs that join a predicate before it (基本, 提质)
 	// looseBounds are the strong bound words that set a comparator from
 	// a few words before the number: word, comparator.
 	looseBounds [][2]string
@@ -99,10 +100,15 @@ func buildVocab() *vocab {
 	v.verbs = longestFirst(v.verbs)
 	v.postTail = longestFirst(v.postTail)
 	v.predicates = map[string]bool{}
-	for _, w := range dict.Words("predicate_verbs") {
-		v.predicates[w] = true
-		v.predicateList = append(v.predicateList, w)
+	for _, r := range dict.Records("predicate_verbs") {
+		if len(r) > 1 && r[1] == "lead" {
+			v.verbLead = append(v.verbLead, r[0])
+			continue
+		}
+		v.predicates[r[0]] = true
+		v.predicateList = append(v.predicateList, r[0])
 	}
+	v.predicateList, v.verbLead = longestFirst(v.predicateList), longestFirst(v.verbLead)
 	v.headerRoles = map[string]string{}
 	for _, rec := range dict.Records("table_headers") {
 		if len(rec) >= 2 {
