@@ -4,8 +4,8 @@
 # of copies of testdata/corpus, both on one core (CPU 0, with taskset when
 # it is there).
 #
-# cnplan is timed as a whole process (start, dictionaries, decode, clean,
-# normalise, segment, extract, JSON out), with --jobs 1; jieba for its
+# cnplan is timed as a whole process (start, decode, clean, normalise,
+# extract, JSON out; extraction runs no segmenter), with --jobs 1; jieba for its
 # segmentation only (jieba.lcut, default mode), its dictionary load
 # reported apart. Needs Debian's python3-jieba (apt-get install python3-jieba).
 set -euo pipefail
