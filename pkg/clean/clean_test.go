@@ -142,10 +142,10 @@ func TestHardWrappedTextIsJoined(t *testing.T) {
 func TestRequiredWords(t *testing.T) {
 	cases := map[string][]string{
 		`^.{0,60}(版权所有|ICP备|技术支持[::])`: {"版权所有", "ICP备", "技术支持:"},
-		`^(分享|打印)$`:                     {"分享", "打印"},
-		`由会员分享.*可在线阅读`:                  {"由会员分享"},
-		`^\d{20,}$`:                      nil,
-		`^(为你推荐|.*推荐)$`:                  nil, // an alternative with no literal start: no prefilter
+		`^(分享|打印)$`:     {"分享", "打印"},
+		`由会员分享.*可在线阅读`:  {"由会员分享"},
+		`^\d{20,}$`:     nil,
+		`^(为你推荐|.*推荐)$`: nil, // an alternative with no literal start: no prefilter
 	}
 	for p, want := range cases {
 		got := requiredWords(p)

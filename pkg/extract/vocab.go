@@ -24,8 +24,8 @@ type vocab struct {
 	verbs         []string        // action verbs before a count
 	having        []string        // 共有, 拥有: the indicator starts after them
 	predicates    map[string]bool // verbs that open a counted noun's predicate
-	predicateList []string // longest first
-	verbLead      []string // adverbs and verbs that join a predicate before it (基本, 提质)
+	predicateList []string        // longest first
+	verbLead      []string        // adverbs and verbs that join a predicate before it (基本, 提质)
 	// looseBounds are the strong bound words that set a comparator from
 	// a few words before the number: word, comparator.
 	looseBounds [][2]string
