@@ -445,10 +445,6 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		c.vpStart = x.verbPhraseStart(postStart, postEnd)
 		return
 	}
-	if verb != "" && core == verb {
-		c.indStart, c.indEnd = preStart, preEnd
-		return
-	}
 	c.indStart, c.indEnd = preStart, preEnd
 }
 

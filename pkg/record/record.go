@@ -102,16 +102,16 @@ type Document struct {
 	Schema    string     `json:"schema"`
 	File      string     `json:"file"`
 	Error     string     `json:"error,omitempty"`
-	Encoding  string     `json:"encoding,omitempty"`
-	Format    string     `json:"format,omitempty"`
-	Script    string     `json:"script,omitempty"`
-	Title     string     `json:"title,omitempty"`
-	Issuer    []string   `json:"issuer,omitempty"`
-	Published string     `json:"published,omitempty"`
-	Period    *Period    `json:"period,omitempty"`
-	Region    *Region    `json:"region,omitempty"`
-	Cleaning  *Cleaning  `json:"cleaning,omitempty"`
-	Warnings  []string   `json:"warnings,omitempty"`
+	Encoding  string     `json:"encoding"`
+	Format    string     `json:"format"`
+	Script    string     `json:"script"`
+	Title     string     `json:"title"`
+	Issuer    []string   `json:"issuer"`
+	Published string     `json:"published"`
+	Period    *Period    `json:"period"`
+	Region    *Region    `json:"region"`
+	Cleaning  *Cleaning  `json:"cleaning"`
+	Warnings  []string   `json:"warnings"`
 	Targets   []Target   `json:"targets"`
 	Deadlines []Deadline `json:"deadlines"`
 	Units     []Unit     `json:"units"`

@@ -8,31 +8,6 @@ import (
 	"github.com/cnplan/cnplan/pkg/record"
 )
 
-// documentJSON is record.Document with every key always present, so that
-// consumers see the same keys on every document whatever was found.
-// record.Document marks its metadata omitempty; a conversion
-// documentJSON(d) only compiles while the two have the same fields in the
-// same order, so a schema change breaks the build here instead of
-// silently dropping a field.
-type documentJSON struct {
-	Schema    string            `json:"schema"`
-	File      string            `json:"file"`
-	Error     string            `json:"error,omitempty"` // always "" here: error documents use errorJSON
-	Encoding  string            `json:"encoding"`
-	Format    string            `json:"format"`
-	Script    string            `json:"script"`
-	Title     string            `json:"title"`
-	Issuer    []string          `json:"issuer"`
-	Published string            `json:"published"`
-	Period    *record.Period    `json:"period"`
-	Region    *record.Region    `json:"region"`
-	Cleaning  *record.Cleaning  `json:"cleaning"`
-	Warnings  []string          `json:"warnings"`
-	Targets   []record.Target   `json:"targets"`
-	Deadlines []record.Deadline `json:"deadlines"`
-	Units     []record.Unit     `json:"units"`
-}
-
 // errorJSON is how a document that could not be read is written: nothing
 // else about it is known.
 type errorJSON struct {
@@ -42,8 +17,8 @@ type errorJSON struct {
 }
 
 // jsonValue returns what to encode for d: errorJSON for a failed input,
-// else a documentJSON whose nil slices are empty, so they come out as []
-// rather than null. d itself is not modified.
+// else d with its nil slices empty, so they come out as [] rather than
+// null. d itself is not modified.
 func jsonValue(d record.Document) any {
 	schema := d.Schema
 	if schema == "" {
@@ -58,7 +33,7 @@ func jsonValue(d record.Document) any {
 	d.Targets = normTargets(d.Targets)
 	d.Deadlines = normDeadlines(d.Deadlines)
 	d.Units = normUnits(d.Units)
-	return documentJSON(d)
+	return d
 }
 
 func nonNil(s []string) []string {
