@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 //go:embed *.txt *.gz
@@ -156,4 +157,14 @@ func fields(line string) []string {
 		}
 	}
 	return out
+}
+
+// LongestFirst orders words longest first (in runes), keeping the file's
+// order among words of one length, so that matchers trying them in turn
+// take the longest match. It sorts words in place and returns it.
+func LongestFirst(words []string) []string {
+	sort.SliceStable(words, func(i, j int) bool {
+		return utf8.RuneCountInString(words[i]) > utf8.RuneCountInString(words[j])
+	})
+	return words
 }

@@ -102,7 +102,7 @@ func compile() *vocab {
 			v.levels[r] = true
 		}
 	}
-	sortLongestFirst(v.places)
+	dict.LongestFirst(v.places)
 	v.placesBy = map[rune][]string{}
 	for _, p := range v.places {
 		r, _ := utf8.DecodeRuneInString(p)
@@ -115,7 +115,7 @@ func compile() *vocab {
 		r, _ := utf8.DecodeLastRuneInString(s)
 		v.kindRunes[r] = true
 	}
-	sortLongestFirst(v.suffixes)
+	dict.LongestFirst(v.suffixes)
 
 	for _, rec := range dict.Records("body_labels") {
 		if len(rec) < 2 {
@@ -159,11 +159,11 @@ func compile() *vocab {
 			v.joints = append(v.joints, rec[1])
 		}
 	}
-	sortLongestFirst(v.before)
-	sortLongestFirst(v.between)
-	sortLongestFirst(v.modals)
-	sortLongestFirst(v.partners)
-	sortLongestFirst(v.joints)
+	dict.LongestFirst(v.before)
+	dict.LongestFirst(v.between)
+	dict.LongestFirst(v.modals)
+	dict.LongestFirst(v.partners)
+	dict.LongestFirst(v.joints)
 
 	for _, rec := range dict.Records("body_generic") {
 		if len(rec) < 2 {
@@ -272,12 +272,6 @@ func phrases(name string) []phrase {
 		return utf8.RuneCountInString(ps[i].text) > utf8.RuneCountInString(ps[j].text)
 	})
 	return ps
-}
-
-func sortLongestFirst(ss []string) {
-	sort.SliceStable(ss, func(i, j int) bool {
-		return utf8.RuneCountInString(ss[i]) > utf8.RuneCountInString(ss[j])
-	})
 }
 
 // Canonical returns the canonical name of a body (after aliases and repair)

@@ -50,8 +50,8 @@ func buildVocab() *vocab {
 		}
 		v.unitClass[r[0]] = class
 	}
-	v.units = longestFirst(v.units)
-	v.countNouns = longestFirst(dict.Words("count_nouns"))
+	v.units = dict.LongestFirst(v.units)
+	v.countNouns = dict.LongestFirst(dict.Words("count_nouns"))
 	for _, r := range dict.Records("bounds") {
 		if len(r) >= 3 && r[2] == "after" {
 			v.afterBound[r[0]] = r[1]
@@ -61,7 +61,7 @@ func buildVocab() *vocab {
 		v.afterWords = append(v.afterWords, w)
 	}
 	sort.Strings(v.afterWords) // deterministic among words of one length
-	v.afterWords = longestFirst(v.afterWords)
+	v.afterWords = dict.LongestFirst(v.afterWords)
 	for _, r := range dict.Records("loose_bounds") {
 		if len(r) >= 2 {
 			v.looseBounds = append(v.looseBounds, [2]string{r[0], r[1]})
@@ -72,7 +72,7 @@ func buildVocab() *vocab {
 			v.cues[r[0]] = append(v.cues[r[0]], r[1])
 		}
 	}
-	v.scope = longestFirst(dict.Words("scope_words"))
+	v.scope = dict.LongestFirst(dict.Words("scope_words"))
 	for _, r := range dict.Records("indicator_synonyms") {
 		for _, variant := range r[1:] {
 			v.synonyms = append(v.synonyms, [2]string{variant, r[0]})
@@ -96,9 +96,9 @@ func buildVocab() *vocab {
 			v.having = append(v.having, r[1])
 		}
 	}
-	v.trimHead, v.trimTail = longestFirst(v.trimHead), longestFirst(v.trimTail)
-	v.verbs = longestFirst(v.verbs)
-	v.postTail = longestFirst(v.postTail)
+	v.trimHead, v.trimTail = dict.LongestFirst(v.trimHead), dict.LongestFirst(v.trimTail)
+	v.verbs = dict.LongestFirst(v.verbs)
+	v.postTail = dict.LongestFirst(v.postTail)
 	v.predicates = map[string]bool{}
 	for _, r := range dict.Records("predicate_verbs") {
 		if len(r) > 1 && r[1] == "lead" {
@@ -108,7 +108,7 @@ func buildVocab() *vocab {
 		v.predicates[r[0]] = true
 		v.predicateList = append(v.predicateList, r[0])
 	}
-	v.predicateList, v.verbLead = longestFirst(v.predicateList), longestFirst(v.verbLead)
+	v.predicateList, v.verbLead = dict.LongestFirst(v.predicateList), dict.LongestFirst(v.verbLead)
 	v.headerRoles = map[string]string{}
 	for _, rec := range dict.Records("table_headers") {
 		if len(rec) >= 2 {
@@ -130,14 +130,8 @@ func buildVocab() *vocab {
 		v.periods[r[0]] = [2]int{a, b}
 		names = append(names, r[0])
 	}
-	v.periodNames = longestFirst(names)
+	v.periodNames = dict.LongestFirst(names)
 	return &v
-}
-
-func longestFirst(words []string) []string {
-	out := append([]string(nil), words...)
-	sort.SliceStable(out, func(i, j int) bool { return len([]rune(out[i])) > len([]rune(out[j])) })
-	return out
 }
 
 // prefixIn returns the longest word of words that s starts with.

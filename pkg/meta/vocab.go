@@ -2,7 +2,6 @@ package meta
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -47,16 +46,9 @@ var compiled = dict.NewCompiled(loadVocab)
 
 func vocabulary() *vocab { return compiled.Get() }
 
-func byLengthDesc(ws []string) []string {
-	sort.SliceStable(ws, func(i, j int) bool {
-		return utf8.RuneCountInString(ws[i]) > utf8.RuneCountInString(ws[j])
-	})
-	return ws
-}
-
 func alternation(ws []string) string {
 	q := make([]string, len(ws))
-	for i, w := range byLengthDesc(append([]string(nil), ws...)) {
+	for i, w := range dict.LongestFirst(append([]string(nil), ws...)) {
 		q[i] = regexp.QuoteMeta(w)
 	}
 	return "(?:" + strings.Join(q, "|") + ")"
@@ -66,11 +58,11 @@ func loadVocab() *vocab {
 	v := &vocab{
 		verbs:          dict.Words("meta_issue_verbs"),
 		kinds:          dict.Words("meta_notice_kinds"),
-		issuerSuffixes: byLengthDesc(dict.Words("meta_issuer_suffixes")),
-		issuerTrim:     byLengthDesc(dict.Words("meta_issuer_trim")),
+		issuerSuffixes: dict.LongestFirst(dict.Words("meta_issuer_suffixes")),
+		issuerTrim:     dict.LongestFirst(dict.Words("meta_issuer_trim")),
 		titleSkip:      dict.Words("meta_title_skip"),
-		titleTrim:      byLengthDesc(dict.Words("meta_title_trim")),
-		originalTitle:  byLengthDesc(dict.Words("meta_original_title")),
+		titleTrim:      dict.LongestFirst(dict.Words("meta_title_trim")),
+		originalTitle:  dict.LongestFirst(dict.Words("meta_original_title")),
 		signatureAfter: dict.Words("meta_signature_after"),
 	}
 	for _, r := range dict.Records("five_year_plans") {

@@ -33,10 +33,7 @@ func loadShortener() shortener {
 	sort.SliceStable(sh.suffixes, func(i, j int) bool {
 		return utf8.RuneCountInString(sh.suffixes[i].ending) > utf8.RuneCountInString(sh.suffixes[j].ending)
 	})
-	sh.ethnic = dict.Words("meta_region_ethnic")
-	sort.SliceStable(sh.ethnic, func(i, j int) bool {
-		return utf8.RuneCountInString(sh.ethnic[i]) > utf8.RuneCountInString(sh.ethnic[j])
-	})
+	sh.ethnic = dict.LongestFirst(dict.Words("meta_region_ethnic"))
 	return sh
 }
 
