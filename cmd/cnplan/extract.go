@@ -111,6 +111,7 @@ RDD.pipe or GNU parallel --pipe.`,
 	f.StringVar(&shard, "shard", "", "take only shard I of N of the inputs (I/N, 1 ≤ I ≤ N), chosen by path hash")
 	f.BoolVar(&opt.FailFast, "fail-fast", false, "stop at the first input that fails (its error object is the last output)")
 	f.BoolVarP(&opt.Quiet, "quiet", "q", false, "no progress bar and no summary on standard error")
+	f.DurationVar(&opt.Timeout, "timeout", time.Minute, "give up on a document not done in this long (0: no limit)")
 	f.BoolVar(&opt.StdinJSONL, "stdin-jsonl", false, `read lines {"id":…,"text":…} from standard input, write one document per line`)
 	return cmd
 }
@@ -144,8 +145,8 @@ func runExtract(ctx context.Context, args []string, s streams, opt extractOption
 		r.sum.Noun = "line"
 		r.bar = newBar(-1)
 		var readErr error
-		err = batch.Ordered(ctx, batch.Lines(s.In, &readErr),
-			func(_ context.Context, l batch.Line) batch.Result { return batch.ExtractLine(l, docOpt) },
+		err = batch.Ordered(ctx, batch.Lines(s.In, opt.MaxSize, &readErr),
+			func(ctx context.Context, l batch.Line) batch.Result { return batch.ExtractLine(ctx, l, docOpt) },
 			r.emit, pool)
 		if err == nil && readErr != nil {
 			err = fmt.Errorf("reading standard input: %w", readErr)
@@ -160,7 +161,7 @@ func runExtract(ctx context.Context, args []string, s streams, opt extractOption
 		}
 		r.bar = newBar(len(items))
 		err = batch.Ordered(ctx, slices.Values(items),
-			func(_ context.Context, it input.Item) batch.Result { return batch.ExtractItem(it, s.In, docOpt) },
+			func(ctx context.Context, it input.Item) batch.Result { return batch.ExtractItem(ctx, it, s.In, docOpt) },
 			r.emit, pool)
 	}
 	r.sum.Elapsed = time.Since(start)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/cnplan/cnplan/pkg/document"
 	"github.com/cnplan/cnplan/pkg/input"
@@ -11,10 +12,12 @@ import (
 type readOptions struct {
 	Encoding string
 	KeepAll  bool
+	MaxSize  int64         // --max-size
+	Timeout  time.Duration // --timeout (extract)
 }
 
 func (o readOptions) document() document.Options {
-	return document.Options{Encoding: o.Encoding, KeepAll: o.KeepAll}
+	return document.Options{Encoding: o.Encoding, KeepAll: o.KeepAll, MaxSize: o.MaxSize, Timeout: o.Timeout}
 }
 
 // forEachDocument reads every input named by args in order and calls fn

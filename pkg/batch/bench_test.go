@@ -39,7 +39,7 @@ func BenchmarkExtract(b *testing.B) {
 			for b.Loop() {
 				failed := 0
 				err := Ordered(context.Background(), slices.Values(inputs), func(_ context.Context, in Line) Result {
-					return extractBytes(names[in.N], in.Data, document.Options{})
+					return extractBytes(context.Background(), names[in.N], in.Data, document.Options{})
 				}, func(r Result) error {
 					if r.Err != nil {
 						failed++

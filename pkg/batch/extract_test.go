@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -17,10 +18,10 @@ const sentence = "到2025年，全市儿童健康管理率达到95%以上。"
 func TestLines(t *testing.T) {
 	var err error
 	var got []Line
-	for l := range Lines(strings.NewReader("a\r\nb\n\n c \nlast"), &err) {
+	for l := range Lines(strings.NewReader("a\r\nb\n\n c \nlast"), 0, &err) {
 		got = append(got, l)
 	}
-	want := []Line{{1, []byte("a")}, {2, []byte("b")}, {3, []byte("")}, {4, []byte(" c ")}, {5, []byte("last")}}
+	want := []Line{{N: 1, Data: []byte("a")}, {N: 2, Data: []byte("b")}, {N: 3, Data: []byte("")}, {N: 4, Data: []byte(" c ")}, {N: 5, Data: []byte("last")}}
 	if err != nil || len(got) != len(want) {
 		t.Fatalf("%v %d lines", err, len(got))
 	}
@@ -29,10 +30,24 @@ func TestLines(t *testing.T) {
 			t.Errorf("line %d: %d %q", i, got[i].N, got[i].Data)
 		}
 	}
+	// A line past the limit is skipped whole, with its error, and the
+	// next line is read; one at the limit is taken.
+	got = nil
+	long := strings.Repeat("x", 100<<10)
+	for l := range Lines(strings.NewReader("ok\n"+long+"\n"+long[:10]+"\nend"), 10, &err) {
+		got = append(got, l)
+	}
+	if err != nil || len(got) != 4 || got[1].Err == nil || got[1].Data != nil || got[1].Size != 100<<10+1 ||
+		got[2].Err != nil || string(got[2].Data) != long[:10] || string(got[3].Data) != "end" {
+		t.Fatalf("%v %+v", err, got)
+	}
+	if r := ExtractLine(context.Background(), got[1], document.Options{}); r.Doc.Error != "larger than the --max-size limit of 10 bytes" || r.Doc.File != "line 2" {
+		t.Errorf("%+v", r.Doc)
+	}
 	// A reading error ends the lines and is kept.
 	r := &failingReader{data: "x\ny\n"}
 	n := 0
-	for range Lines(r, &err) {
+	for range Lines(r, 0, &err) {
 		n++
 	}
 	if n != 2 || !errors.Is(err, errBroken) {
@@ -88,7 +103,9 @@ func TestExtractLine(t *testing.T) {
 		{`到2025年`, failed("line 7", "not a JSON object")},
 		{``, failed("line 7", "blank line")},
 	} {
-		t.Run(c.line, func(t *testing.T) { c.check(t, ExtractLine(Line{7, []byte(c.line)}, document.Options{})) })
+		t.Run(c.line, func(t *testing.T) {
+			c.check(t, ExtractLine(context.Background(), Line{N: 7, Data: []byte(c.line)}, document.Options{}))
+		})
 	}
 }
 
@@ -96,22 +113,22 @@ func TestExtractItem(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.txt")
 	os.WriteFile(good, []byte(sentence), 0o644)
-	r := ExtractItem(input.Item{Path: good}, nil, document.Options{})
+	r := ExtractItem(context.Background(), input.Item{Path: good}, nil, document.Options{})
 	if r.Err != nil || r.Bytes != int64(len(sentence)) || len(r.Doc.Targets) != 1 {
 		t.Fatalf("%+v", r)
 	}
-	r = ExtractItem(input.Item{Path: "-"}, strings.NewReader(sentence), document.Options{})
+	r = ExtractItem(context.Background(), input.Item{Path: "-"}, strings.NewReader(sentence), document.Options{})
 	if r.Err != nil || r.Doc.File != "-" || len(r.Doc.Targets) != 1 {
 		t.Fatalf("stdin: %+v", r)
 	}
 	// Listed, then gone before it was read.
 	gone := filepath.Join(dir, "gone.txt")
-	r = ExtractItem(input.Item{Path: gone}, nil, document.Options{})
+	r = ExtractItem(context.Background(), input.Item{Path: gone}, nil, document.Options{})
 	if r.Err == nil || r.Doc.Error != "no such file or directory" || r.Err.Error() != gone+": no such file or directory" {
 		t.Fatalf("%+v", r)
 	}
 	// An item Expand already failed is not read.
-	r = ExtractItem(input.Item{Path: dir, Err: input.ErrNoDocuments}, nil, document.Options{})
+	r = ExtractItem(context.Background(), input.Item{Path: dir, Err: input.ErrNoDocuments}, nil, document.Options{})
 	if !errors.Is(r.Err, input.ErrNoDocuments) || r.Doc.Error != input.ErrNoDocuments.Error() {
 		t.Fatalf("%+v", r)
 	}

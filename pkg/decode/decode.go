@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/cnplan/cnplan/pkg/input"
 )
 
 // Result is a decoded document.
@@ -29,9 +31,10 @@ var (
 	ErrNotText = errors.New("not text in any supported encoding")
 )
 
-// File reads and decodes the file at path; see Bytes.
+// File reads and decodes the regular file at path, refusing one larger
+// than input.DefaultMaxSize; see Bytes.
 func File(path, forced string) (Result, error) {
-	data, err := os.ReadFile(path)
+	data, err := input.ReadFile(path, input.DefaultMaxSize)
 	if err != nil {
 		// The caller prefixes the path, so keep only "no such file or
 		// directory" and the like.

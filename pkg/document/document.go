@@ -10,9 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/cnplan/cnplan/pkg/clean"
 	"github.com/cnplan/cnplan/pkg/decode"
+	"github.com/cnplan/cnplan/pkg/input"
 	"github.com/cnplan/cnplan/pkg/normalize"
 	"github.com/cnplan/cnplan/pkg/textview"
 )
@@ -21,6 +23,12 @@ import (
 type Options struct {
 	Encoding string // force an encoding instead of detecting one
 	KeepAll  bool   // keep page junk (no cleaning)
+	// MaxSize is the largest input read, in bytes; 0 means
+	// input.DefaultMaxSize. Larger inputs are refused, never read whole.
+	MaxSize int64
+	// Timeout is the budget for reading and extracting one document in
+	// a batch (pkg/batch enforces it); 0 means none.
+	Timeout time.Duration
 }
 
 // Document is one decoded input.
@@ -57,9 +65,9 @@ func Read(path string, stdin io.Reader, opt Options) (*Document, error) {
 	var data []byte
 	var err error
 	if path == "-" {
-		data, err = io.ReadAll(stdin)
+		data, err = input.ReadAll(stdin, opt.MaxSize)
 	} else {
-		data, err = os.ReadFile(path)
+		data, err = input.ReadFile(path, opt.MaxSize)
 	}
 	if err != nil {
 		return nil, &Error{path, cleanOSError(err)}

@@ -199,7 +199,6 @@ func (x *extractor) governingDeadline(pos int, s span) *deadlineSpan {
 // own period; news reports read their cue words.
 func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline string) {
 	v := loadVocab()
-	sentence := string(x.runes[s.start:s.end])
 	clause := string(x.runes[x.clauseStart(pos):x.clauseEnd(pos)])
 	yearly := x.yearly(pos, s)
 	ctxYear := x.contextYear(pos, s)
@@ -237,7 +236,7 @@ func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline s
 		return record.KindActual, ctxYear, ""
 	case v.hasCue("actual", clause) && !v.hasCue("target", clause):
 		return record.KindActual, ctxYear, ""
-	case v.hasCue("target", sentence) && ctxYear == 0:
+	case x.facts(s).targetCue && ctxYear == 0:
 		if yearly {
 			return record.KindTarget, 0, ""
 		}
@@ -251,22 +250,13 @@ func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline s
 // 每人每年 only in its own clause ("财政补助标准每人每年不低于670元", not the
 // next clause's "报销比例提高5个百分点").
 func (x *extractor) yearly(pos int, s span) bool {
-	clause := x.clauseStart(pos)
-	for i := s.start; i+1 < pos; i++ {
-		if x.runes[i] != '每' || x.runes[i+1] != '年' {
-			continue
-		}
-		rate := false
-		for k := max(s.start, i-3); k < i; k++ {
-			if x.runes[k] == '每' {
-				rate = true
-			}
-		}
-		if !rate || i >= clause {
-			return true
-		}
+	f := x.facts(s)
+	if f.plainYear >= 0 && f.plainYear+1 < pos {
+		return true
 	}
-	return false
+	// The last rate's 每年 before pos, if it is in pos's clause.
+	i := sort.SearchInts(f.rateYears, pos-1) - 1
+	return i >= 0 && f.rateYears[i] >= x.clauseStart(pos)
 }
 
 // proseTargets reads the targets of every sentence outside the tables.
@@ -274,6 +264,7 @@ func (x *extractor) proseTargets(tables []table) []record.Target {
 	out := []record.Target{}
 	sents := x.sentences
 	for _, s := range sents {
+		x.checkBudget()
 		if inTables(tables, s) {
 			continue
 		}
@@ -314,7 +305,7 @@ func (x *extractor) target(c *candidate, s span) record.Target {
 		Deadline:     deadline,
 		Baseline:     c.baseline,
 		Section:      x.secs.path(c.q.Start),
-		Text:         x.quote(s.start, s.end),
+		Text:         x.boundedQuote(s, start, max(c.end, c.indEnd)),
 		Source:       x.source(start, max(c.end, c.indEnd)),
 	}
 	if c.q.IsRange {

@@ -4,6 +4,7 @@
 package extract
 
 import (
+	"context"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +32,10 @@ type extractor struct {
 
 	deadlinesSorted bool  // by start and by end (index.go)
 	lineStarts      []int // rune offsets where lines start (index.go)
+
+	ctx       context.Context // the budget (bounds.go); nil: none
+	ticks     int             // checkBudget calls
+	sentFacts sentenceFacts   // of the sentence last asked about (bounds.go)
 }
 
 type deadlineSpan struct {
@@ -39,7 +44,9 @@ type deadlineSpan struct {
 }
 
 // Extract reads every record of d.
-func Extract(d *document.Document) record.Document {
+func Extract(d *document.Document) record.Document { return extract(nil, d) }
+
+func extract(budget context.Context, d *document.Document) record.Document {
 	out := record.Document{
 		Schema: record.Schema, File: d.File, Encoding: d.Encoding, Format: d.Format, Script: d.Script,
 		Cleaning:  &record.Cleaning{DroppedLines: d.Dropped, JoinedBreaks: d.Joined},
@@ -61,7 +68,7 @@ func Extract(d *document.Document) record.Document {
 		out.Region = &record.Region{Province: reg.Province, City: reg.City, County: reg.County, Code: reg.Code}
 	}
 
-	x := &extractor{doc: d, runes: []rune(d.Body.Text), docYear: m.Year}
+	x := &extractor{doc: d, runes: []rune(d.Body.Text), docYear: m.Year, ctx: budget}
 	if out.Period != nil {
 		x.period = *out.Period
 	}
@@ -135,6 +142,7 @@ func (x *extractor) deadlineRecords() []record.Deadline {
 	sents := x.sentences
 	out := []record.Deadline{}
 	for _, ds := range x.deadlines {
+		x.checkBudget()
 		s := sentenceAt(sents, ds.start)
 		taskEnd := x.clauseEnd(ds.end)
 		if strings.TrimSpace(string(x.runes[ds.end:taskEnd])) == "" || taskEnd-ds.end < 4 {
@@ -144,11 +152,12 @@ func (x *extractor) deadlineRecords() []record.Deadline {
 		for taskStart < taskEnd && isClauseBreak(x.runes[taskStart]) {
 			taskStart++
 		}
+		taskStart, taskEnd = boundedTask(taskStart, taskEnd)
 		out = append(out, record.Deadline{
 			Text: x.quote(ds.start, ds.end), Date: ds.d.Date,
 			Task:     strings.TrimSpace(x.quote(taskStart, taskEnd)),
 			Section:  x.secs.path(ds.start),
-			Sentence: x.quote(s.start, s.end),
+			Sentence: x.boundedQuote(s, ds.start, ds.end),
 			Source:   x.source(ds.start, ds.end),
 		})
 	}
@@ -163,6 +172,7 @@ func (x *extractor) unitRecords(cs []bodies.Clause) ([]record.Unit, []span) {
 	var tasks []span
 	prevEnd := -2
 	for _, c := range cs {
+		x.checkBudget()
 		units := make([]string, len(c.Units))
 		for i, sp := range c.UnitSpans {
 			units[i] = x.quote(sp[0], sp[1])
@@ -177,11 +187,12 @@ func (x *extractor) unitRecords(cs []bodies.Clause) ([]record.Unit, []span) {
 		}
 		prevEnd = c.End
 		tasks = append(tasks, span{taskStart, taskEnd})
+		quoteStart, quoteEnd := boundedTask(taskStart, taskEnd)
 		out = append(out, record.Unit{
 			Units: units, Canonical: append([]string{}, c.Canonical...), Role: c.Role,
-			Task:    strings.TrimSpace(x.quote(taskStart, taskEnd)),
+			Task:    strings.TrimSpace(x.quote(quoteStart, quoteEnd)),
 			Section: x.secs.path(c.Start),
-			Text:    x.quote(c.Start, c.End),
+			Text:    x.clauseQuote(c.Start, c.End, c.Start, c.End),
 			Source:  x.source(c.Start, c.End),
 		})
 	}
@@ -201,23 +212,4 @@ func (x *extractor) taskBefore(pos int) int {
 		}
 	}
 	return start
-}
-
-// attachUnits gives each target the canonical units of the unit clause
-// whose task holds it. tasks are the clauses' task spans in the body view,
-// and targetSpans the targets' view spans.
-func (x *extractor) attachUnits(ts []record.Target, us []record.Unit, tasks []span) {
-	for i := range ts {
-		for k, u := range us {
-			task := tasks[k]
-			if task.end <= task.start {
-				continue
-			}
-			ts_, te := x.doc.Body.Span(task.start, task.end)
-			if ts[i].Span[0] >= ts_ && ts[i].Span[1] <= te {
-				ts[i].Units = append([]string{}, u.Canonical...)
-				break
-			}
-		}
-	}
 }

@@ -42,6 +42,7 @@ func (x *extractor) candidates(s span) []*candidate {
 	var out []*candidate
 	x.mentionEnds = x.mentionEnds[:0]
 	for _, q := range number.Scan(text) {
+		x.checkBudget()
 		q.Start += s.start
 		q.End += s.start
 		q.NumStart += s.start
@@ -328,6 +329,9 @@ func (x *extractor) mergeBaselines(cs []*candidate) {
 func (x *extractor) clauseStart(pos int) int {
 	depth := 0
 	for i := pos - 1; i >= 0; i-- {
+		if i < pos-maxClause {
+			return i + 1
+		}
 		r := x.runes[i]
 		switch {
 		case r == ')':
@@ -355,6 +359,9 @@ func (x *extractor) isPeriodBetweenHan(i int) bool {
 func (x *extractor) clauseEnd(pos int) int {
 	depth := 0
 	for i := pos; i < len(x.runes); i++ {
+		if i >= pos+maxClause {
+			return i
+		}
 		r := x.runes[i]
 		switch {
 		case r == '(':
