@@ -17,11 +17,12 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/cnplan/cnplan/pkg/input"
 )
 
 //go:embed *.txt *.gz
@@ -87,7 +88,7 @@ func Words(name string) []string {
 // Compiled see the change on their next use; the segmenter's dictionary is
 // loaded once, so extend domain_words before the first segmentation.
 func Extend(path string) error {
-	data, err := os.ReadFile(path)
+	data, err := input.ReadFile(path, input.DefaultMaxSize) // a regular file: not /dev/zero or a FIFO
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -114,7 +115,11 @@ func Extend(path string) error {
 		if section == "" {
 			return fmt.Errorf("%s:%d: record before any [vocabulary] heading", path, n)
 		}
-		added[section] = append(added[section], fields(line))
+		rec := fields(line)
+		if err := checkRecord(section, rec); err != nil {
+			return fmt.Errorf("%s:%d: [%s]: %v", path, n, section, err)
+		}
+		added[section] = append(added[section], rec)
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)

@@ -155,6 +155,9 @@ func runExtract(ctx context.Context, args []string, s streams, opt extractOption
 		// Sorted paths: the same order whatever the arguments' order, the
 		// parallelism or the shard, so shards concatenate into one run.
 		items := input.Expand(args)
+		if opt.Output != "" && opt.Output != "-" {
+			items = input.Without(items, opt.Output) // never read back what this run writes
+		}
 		slices.SortStableFunc(items, func(a, b input.Item) int { return strings.Compare(a.Path, b.Path) })
 		if opt.Shard.Count > 1 {
 			items = slices.DeleteFunc(items, func(it input.Item) bool { return !opt.Shard.Has(it.Path) })
@@ -174,6 +177,9 @@ func runExtract(ctx context.Context, args []string, s streams, opt extractOption
 	}
 	if ferr := buf.Flush(); ferr != nil && err == nil {
 		err = ferr
+	}
+	if err != nil {
+		abortOutput(out)
 	}
 	if cerr := closeOut(); cerr != nil && err == nil {
 		err = cerr

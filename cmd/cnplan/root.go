@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
+	"github.com/cnplan/cnplan/pkg/outfile"
 	"github.com/spf13/cobra"
 )
 
@@ -100,14 +100,24 @@ func isCobraUsage(err error) bool {
 	return false
 }
 
-// openOutput returns where to write: -o FILE or stdout.
+// openOutput returns where to write: -o FILE or stdout. A file is written
+// under a temporary name beside it and renamed into place by closeOut, so
+// an interrupted run leaves no half-written output (abortOutput drops it
+// when the run fails; the signal handler in main removes it).
 func openOutput(path string, stdout io.Writer) (io.Writer, func() error, error) {
 	if path == "" || path == "-" {
 		return stdout, func() error { return nil }, nil
 	}
-	f, err := os.Create(path)
+	f, err := outfile.Create(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	return f, f.Close, nil
+	return f, f.Commit, nil
+}
+
+// abortOutput removes an -o file being written; stdout is left alone.
+func abortOutput(w io.Writer) {
+	if f, ok := w.(*outfile.File); ok {
+		f.Abort()
+	}
 }

@@ -120,6 +120,16 @@ type compiledRules struct {
 	err   error
 }
 
+func init() {
+	dict.Check("junk", func(rec []string) error {
+		if len(rec) < 2 {
+			return fmt.Errorf("want a mode and a pattern separated by a tab")
+		}
+		_, err := regexp.Compile(rec[1])
+		return err
+	})
+}
+
 var junkRules = dict.NewCompiled(func() compiledRules {
 	var rules []rule
 	for _, rec := range dict.Records("junk") {

@@ -246,6 +246,7 @@ func TestConvert(t *testing.T) {
 		{2, "萬人次", "人次", 20000, true},      // traditional
 		{4.5, "个", "张", 4.5, false},
 		{78, "", "岁", 78, false},
+		{1e305, "亿元", "元", 1e305, false}, // +Inf in 元: kept as written, flagged
 	} {
 		got, ok := u.Convert(tc.v, tc.from, tc.to)
 		if got != tc.want || ok != tc.ok {

@@ -174,5 +174,10 @@ func (u *Units) Convert(v float64, from, to string) (float64, bool) {
 	if !ok {
 		return v, false
 	}
-	return q.apply(v), true
+	// A figure that overflows in the new unit (1e300亿 in 元) stays as
+	// written and is flagged: JSON has no Inf.
+	if c := q.apply(v); !math.IsInf(c, 0) && !math.IsNaN(c) {
+		return c, true
+	}
+	return v, false
 }

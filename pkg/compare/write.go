@@ -84,7 +84,7 @@ func writeCSV(w io.Writer, m Matrix, noBOM bool) error {
 		return err
 	}
 	for _, r := range m.Rows {
-		if err := cw.Write(matrixRow(r)); err != nil {
+		if err := cw.Write(render.SafeRow(matrixRow(r))); err != nil {
 			return err
 		}
 	}

@@ -162,8 +162,8 @@ func writeCSV(w io.Writer, r Result, noBOM bool) error {
 	}
 	names := map[string]string{markAdded: "added", markRemoved: "removed", markChanged: "changed"}
 	for _, l := range lines(r) {
-		if err := cw.Write([]string{names[l.change], l.record, l.key, oneLine(l.what), l.field, l.old, l.new,
-			lineNo(l.oldLine), lineNo(l.newLine), l.section, oneLine(l.note), oneLine(l.oldText), oneLine(l.newText)}); err != nil {
+		if err := cw.Write(render.SafeRow([]string{names[l.change], l.record, l.key, oneLine(l.what), l.field, l.old, l.new,
+			lineNo(l.oldLine), lineNo(l.newLine), l.section, oneLine(l.note), oneLine(l.oldText), oneLine(l.newText)})); err != nil {
 			return err
 		}
 	}

@@ -90,6 +90,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	out.Targets = append(out.Targets, x.tableTargets(tables)...)
 	out.Targets = append(out.Targets, x.proseTargets(tables)...)
 	sort.SliceStable(out.Targets, func(i, j int) bool { return out.Targets[i].Span[0] < out.Targets[j].Span[0] })
+	out.Targets = dropUnnamed(out.Targets)
 	out.Deadlines = x.deadlineRecords()
 	var tasks []span
 	out.Units, tasks = x.unitRecords(bodies.Find(d.Body.Text))

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -19,6 +20,16 @@ type heading struct {
 type headingRule struct {
 	level int
 	re    *regexp.Regexp
+}
+
+func init() {
+	dict.Check("headings", func(rec []string) error {
+		if _, err := strconv.Atoi(rec[0]); err != nil || len(rec) < 2 {
+			return fmt.Errorf("want a level (a number) and a pattern separated by a tab")
+		}
+		_, err := regexp.Compile(rec[1])
+		return err
+	})
 }
 
 var headingRules = dict.NewCompiled(func() []headingRule {

@@ -158,3 +158,24 @@ func statError(err error) error {
 	}
 	return err
 }
+
+// Without drops the items that are the file at path (an output file inside
+// an input directory must not be read back as an input) and every
+// temporary output file (their names open with outfile's ".cnplan-tmp-").
+// path need not exist yet.
+func Without(items []Item, path string) []Item {
+	key := identity(path)
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(path)); err == nil {
+		if abs, err := filepath.Abs(filepath.Join(dir, filepath.Base(path))); err == nil {
+			key = abs
+		}
+	}
+	out := items[:0:0]
+	for _, it := range items {
+		if it.Path != "-" && (identity(it.Path) == key || strings.HasPrefix(filepath.Base(it.Path), ".cnplan-tmp-")) {
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}

@@ -25,8 +25,19 @@ type scanner struct {
 	// of n runes (bit 63: 63 or more) begins with it. mentions tries a
 	// length only when its bit is set: most positions of a body begin no
 	// name, and looking up every length at every position was 40% of
-	// extraction time on a 1.7 MB document.
-	lens map[rune]uint64
+	// extraction time on a 1.7 MB document. lensBMP holds the runes of
+	// the Basic Multilingual Plane (every Chinese place name's first
+	// character) in an array, so that a lookup per rune is no map access.
+	lens    map[rune]uint64
+	lensBMP []uint64
+}
+
+// lensOf returns the name lengths that begin with r (see lens).
+func (s *scanner) lensOf(r rune) uint64 {
+	if r >= 0 && int(r) < len(s.lensBMP) {
+		return s.lensBMP[r]
+	}
+	return s.lens[r]
 }
 
 func lenBit(n int) uint64 { return 1 << min(n, 63) }
@@ -37,6 +48,9 @@ func (s *scanner) index(name string) {
 	s.maxLen = max(s.maxLen, n)
 	first, _ := utf8.DecodeRuneInString(name)
 	s.lens[first] |= lenBit(n)
+	if int(first) < len(s.lensBMP) {
+		s.lensBMP[first] |= lenBit(n)
+	}
 }
 
 var scanner_ = dict.NewCompiled(func() *scanner { return newScanner(load()) })
@@ -49,7 +63,7 @@ func loadScanner() *scanner { return scanner_.Get() }
 // often than a city is. So are counties' two-character names, which occur
 // across word boundaries (示范县, 和县级医院).
 func newScanner(g *gazetteer) *scanner {
-	s := &scanner{names: map[string]*division{}, breaks: map[rune]map[rune]bool{}, lens: map[rune]uint64{}}
+	s := &scanner{names: map[string]*division{}, breaks: map[rune]map[rune]bool{}, lens: map[rune]uint64{}, lensBMP: make([]uint64, 0x10000)}
 	add := func(name string) {
 		if utf8.RuneCountInString(name) < 2 {
 			return
@@ -94,32 +108,46 @@ func newScanner(g *gazetteer) *scanner {
 	return s
 }
 
-// mentions lists the divisions named in text, leftmost-longest.
+// mentions lists the divisions named in text, leftmost-longest. It walks
+// text by byte offset, decoding at most maxLen runes ahead of a position
+// that begins a name, so that it holds no copy of the text ([]rune and a
+// byte offset per rune were 12 bytes per rune of a document).
 func (s *scanner) mentions(text string) []*division {
-	rs := []rune(text)
-	// at[i] is the byte offset of rs[i] in text, so that a candidate name
-	// is a substring of text, looked up without building a string.
-	// Invalid bytes became U+FFFD in rs; a substring holding one matches
-	// no name, as the U+FFFD would not.
-	at := make([]int, 0, len(rs)+1)
-	for b := range text {
-		at = append(at, b)
-	}
-	at = append(at, len(text))
 	var out []*division
-	for i := 0; i < len(rs); {
+	// ends[n] is the byte offset n runes after the current position;
+	// runes[n] the n-th rune from it.
+	ends := make([]int, s.maxLen+2)
+	runes := make([]rune, s.maxLen+2)
+	for b := 0; b < len(text); {
+		r, size := utf8.DecodeRuneInString(text[b:])
+		lens := s.lensOf(r)
+		if lens == 0 {
+			b += size
+			continue
+		}
+		// Decode up to maxLen+1 runes: a name's last rune and the one
+		// after it decide a break (新建区域).
+		runes[0], ends[0], ends[1] = r, b, b+size
+		avail := 1
+		for avail <= s.maxLen && ends[avail] < len(text) {
+			rr, sz := utf8.DecodeRuneInString(text[ends[avail]:])
+			runes[avail] = rr
+			ends[avail+1] = ends[avail] + sz
+			avail++
+		}
 		matched := 0
-		lens := s.lens[rs[i]]
-		for n := min(s.maxLen, len(rs)-i); n >= 2 && lens != 0; n-- {
+		for n := min(s.maxLen, avail); n >= 2; n-- {
 			if lens&lenBit(n) == 0 {
 				continue
 			}
-			d, ok := s.names[text[at[i]:at[i+n]]]
+			// Invalid bytes decode as U+FFFD; a substring holding one
+			// matches no name, as before.
+			d, ok := s.names[text[b:ends[n]]]
 			if !ok {
 				continue
 			}
 			// 新建区域: the 区 belongs to 区域, so this is no 新建区.
-			if i+n < len(rs) && s.breaks[rs[i+n-1]][rs[i+n]] {
+			if n < avail && s.breaks[runes[n-1]][runes[n]] {
 				continue
 			}
 			matched = n
@@ -131,7 +159,7 @@ func (s *scanner) mentions(text string) []*division {
 		if matched == 0 {
 			matched = 1
 		}
-		i += matched
+		b = ends[matched]
 	}
 	return out
 }

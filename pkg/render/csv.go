@@ -174,8 +174,35 @@ func (s *Stream) writeCSV(d record.Document) error {
 		return err
 	}
 	cw := csv.NewWriter(s.w)
-	if err := cw.WriteAll(csvRows(d)); err != nil {
+	rows := csvRows(d)
+	for _, r := range rows {
+		SafeRow(r)
+	}
+	if err := cw.WriteAll(rows); err != nil {
 		return err
 	}
 	return cw.Error()
+}
+
+// SafeCell keeps a spreadsheet from running a cell as a formula: text that
+// opens with = + - @ (or a tab or carriage return, which some spreadsheets
+// skip before one) gets a leading ', as OWASP advises for CSV injection. A
+// plain number (-5, +3.2) and a lone mark (the comparator "=") are left
+// alone: they are data, not formulas.
+func SafeCell(s string) string {
+	if len(s) < 2 || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return s
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return s
+	}
+	return "'" + s
+}
+
+// SafeRow applies SafeCell to every cell of row, in place.
+func SafeRow(row []string) []string {
+	for i, c := range row {
+		row[i] = SafeCell(c)
+	}
+	return row
 }

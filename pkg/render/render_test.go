@@ -304,3 +304,23 @@ func TestUnknownFormat(t *testing.T) {
 		t.Error("format xml accepted")
 	}
 }
+
+func TestSafeCell(t *testing.T) {
+	for in, want := range map[string]string{
+		"=HYPERLINK(\"http://x\")": "'=HYPERLINK(\"http://x\")",
+		"+1+cmd":                   "'+1+cmd",
+		"-2+3":                     "'-2+3",
+		"@SUM(A1)":                 "'@SUM(A1)",
+		"\t=1":                     "'\t=1",
+		"-5":                       "-5",
+		"+3.2":                     "+3.2",
+		"=":                        "=",
+		">=":                       ">=",
+		"到2025年":                   "到2025年",
+		"":                         "",
+	} {
+		if got := SafeCell(in); got != want {
+			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -4,7 +4,10 @@
 // reports are rune offsets into the original, [start, end).
 package textview
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+	"unsafe"
+)
 
 // View is a derived text and its offset map.
 type View struct {
@@ -64,22 +67,24 @@ func (b *Builder) DropLast() {
 	b.orig = b.orig[:len(b.orig)-1]
 }
 
-// View finishes the builder.
+// View finishes the builder: the view takes over its buffers (the text
+// is not copied), so the builder must not be used after.
 func (b *Builder) View() *View {
 	orig := append(b.orig, b.end)
-	return &View{Text: string(b.buf), Orig: orig}
+	text := unsafe.String(unsafe.SliceData(b.buf), len(b.buf))
+	b.buf, b.orig = nil, nil
+	return &View{Text: text, Orig: orig}
 }
 
-// Identity returns a view of s that maps every rune onto itself.
+// Identity returns a view of s that maps every rune onto itself. It
+// shares s and sizes its map by runes, not bytes (a Chinese text has a
+// third as many runes as bytes).
 func Identity(s string) *View {
-	var b Builder
-	b.Grow(len(s), len(s))
-	i := 0
-	for _, r := range s {
-		b.Add(r, i)
-		i++
+	orig := make([]int32, utf8.RuneCountInString(s)+1)
+	for i := range orig {
+		orig[i] = int32(i)
 	}
-	return b.View()
+	return &View{Text: s, Orig: orig}
 }
 
 // Runes is the view's length in runes.
