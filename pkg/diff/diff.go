@@ -114,11 +114,18 @@ func diffTargets(old, new []record.Target) TargetDiff {
 	// By key, then section, then in order; within each, an unchanged
 	// target before a changed one, so that removing one of two figures
 	// for a key in a section removes the right one.
+	// Keys that equal records share (the figure's value and unit, which
+	// same compares) let match compare only records that can pair.
+	figure := func(t record.Target) string { return joinKey(num(&t.Value), t.Unit) }
+	oKS := func(i int) string { return joinKey(ok[i], old[i].Section, figure(old[i])) }
+	nKS := func(j int) string { return joinKey(nk[j], new[j].Section, figure(new[j])) }
+	oK := func(i int) string { return joinKey(ok[i], figure(old[i])) }
+	nK := func(j int) string { return joinKey(nk[j], figure(new[j])) }
 	pairs, lo, ln := match(len(old), len(new),
-		all(sameKey, sameSection, same),
-		all(sameKey, sameSection),
-		all(sameKey, same),
-		sameKey,
+		keyed(oKS, nKS, all(sameKey, sameSection, same)),
+		keyed(func(i int) string { return joinKey(ok[i], old[i].Section) }, func(j int) string { return joinKey(nk[j], new[j].Section) }, all(sameKey, sameSection)),
+		keyed(oK, nK, all(sameKey, same)),
+		keyed(func(i int) string { return ok[i] }, func(j int) string { return nk[j] }, sameKey),
 	)
 	for _, p := range pairs {
 		if f := targetFields(old[p[0]], new[p[1]]); len(f) > 0 {
@@ -164,10 +171,12 @@ func diffDeadlines(old, new []record.Deadline) DeadlineDiff {
 	same := func(i, j int) bool { return old[i].Text == new[j].Text && old[i].Date == new[j].Date }
 	sameSection := func(i, j int) bool { return old[i].Section == new[j].Section }
 	sameTask := func(i, j int) bool { return old[i].Task == new[j].Task }
+	oS := func(i int) string { return joinKey(old[i].Text, old[i].Date, old[i].Section) }
+	nS := func(j int) string { return joinKey(new[j].Text, new[j].Date, new[j].Section) }
 	pairs, lo, ln := match(len(old), len(new),
-		all(same, sameSection, sameTask),
-		all(same, sameSection), // the task's wording changed, not its date
-		all(sameTask, sameSection),
+		keyed(oS, nS, all(same, sameSection, sameTask)),
+		keyed(oS, nS, all(same, sameSection)), // the task's wording changed, not its date
+		keyed(func(i int) string { return joinKey(old[i].Task, old[i].Section) }, func(j int) string { return joinKey(new[j].Task, new[j].Section) }, all(sameTask, sameSection)),
 	)
 	for _, p := range pairs {
 		a, b := old[p[0]], new[p[1]]
@@ -205,10 +214,12 @@ func diffUnits(old, new []record.Unit) UnitDiff {
 	sameRole := func(i, j int) bool { return old[i].Role == new[j].Role && old[i].Section == new[j].Section }
 	sameBodies := func(i, j int) bool { return sameSet(bodies(old[i]), bodies(new[j])) }
 	sameTask := func(i, j int) bool { return old[i].Task == new[j].Task }
+	role := func(u record.Unit) string { return joinKey(u.Role, u.Section) }
+	set := func(u record.Unit) string { return bodySet(bodies(u)) }
 	pairs, lo, ln := match(len(old), len(new),
-		all(sameRole, sameBodies, sameTask),
-		all(sameRole, sameBodies),
-		all(sameRole, sameTask), // a body added to or dropped from the clause
+		keyed(func(i int) string { return joinKey(role(old[i]), set(old[i]), old[i].Task) }, func(j int) string { return joinKey(role(new[j]), set(new[j]), new[j].Task) }, all(sameRole, sameBodies, sameTask)),
+		keyed(func(i int) string { return joinKey(role(old[i]), set(old[i])) }, func(j int) string { return joinKey(role(new[j]), set(new[j])) }, all(sameRole, sameBodies)),
+		keyed(func(i int) string { return joinKey(role(old[i]), old[i].Task) }, func(j int) string { return joinKey(role(new[j]), new[j].Task) }, all(sameRole, sameTask)), // a body added to or dropped from the clause
 	)
 	for _, p := range pairs {
 		a, b := old[p[0]], new[p[1]]

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -278,5 +279,20 @@ func TestWriteJSON(t *testing.T) {
 	}
 	if err := Write(&b, r, WriteOptions{Format: "xlsx"}); err == nil {
 		t.Error("no error for xlsx")
+	}
+}
+
+// match compares only records whose keys are equal: 20,000 records a side,
+// each key once, cost 20,000 comparisons, not 400 million (a diff of two
+// documents of 20,000 targets took 83 s).
+func TestMatchIndexed(t *testing.T) {
+	const n = 20000
+	calls := 0
+	key := func(i int) string { return strconv.Itoa(i) }
+	ok := func(i, j int) bool { calls++; return i == j }
+	newKey := func(j int) string { return strconv.Itoa(n - 1 - j) }
+	pairs, lo, ln := match(n, n, keyed(key, newKey, func(i, j int) bool { return ok(i, n-1-j) }), keyed(key, key, ok))
+	if len(pairs) != n || len(lo) != 0 || len(ln) != 0 || calls != n {
+		t.Fatalf("%d pairs, %d+%d left, %d comparisons", len(pairs), len(lo), len(ln), calls)
 	}
 }

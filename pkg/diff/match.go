@@ -9,20 +9,54 @@ import (
 // unitSep joins bodies in one field, as extract's CSV does.
 const unitSep = "、"
 
+// pass is one round of matching: ok accepts a pair, and oldKey/newKey are
+// a necessary condition for it (ok(i, j) implies oldKey(i) == newKey(j)),
+// so that only records with equal keys are compared. nil keys compare
+// every pair.
+type pass struct {
+	ok             func(i, j int) bool
+	oldKey, newKey func(int) string
+}
+
+// keyed makes a pass whose pairs have equal keys.
+func keyed(oldKey, newKey func(int) string, ok func(i, j int) bool) pass {
+	return pass{ok, oldKey, newKey}
+}
+
 // match pairs the records of two lists, pass by pass: each pass pairs
 // every unpaired old record with the first unpaired new one the pass
 // accepts, in order of appearance. It returns the pairs and the old and
-// new records left unpaired.
-func match(nOld, nNew int, passes ...func(i, j int) bool) (pairs [][2]int, oldLeft, newLeft []int) {
+// new records left unpaired. New records are indexed by the pass's key,
+// so a pass costs the records times the size of their key's group, not
+// old × new (20,000 targets took 83 s).
+func match(nOld, nNew int, passes ...pass) (pairs [][2]int, oldLeft, newLeft []int) {
 	usedOld := make([]bool, nOld)
 	usedNew := make([]bool, nNew)
-	for _, ok := range passes {
-		for i := 0; i < nOld; i++ {
+	for _, p := range passes {
+		oldKey, newKey := p.oldKey, p.newKey
+		if oldKey == nil || newKey == nil {
+			oldKey = func(int) string { return "" }
+			newKey = oldKey
+		}
+		groups := map[string][]int{} // unpaired new records by key, in order
+		for j := range nNew {
+			if !usedNew[j] {
+				k := newKey(j)
+				groups[k] = append(groups[k], j)
+			}
+		}
+		for i := range nOld {
 			if usedOld[i] {
 				continue
 			}
-			for j := 0; j < nNew; j++ {
-				if !usedNew[j] && ok(i, j) {
+			k := oldKey(i)
+			g := groups[k]
+			for len(g) > 0 && usedNew[g[0]] { // drop the paired front
+				g = g[1:]
+			}
+			groups[k] = g
+			for _, j := range g {
+				if !usedNew[j] && p.ok(i, j) {
 					usedOld[i], usedNew[j] = true, true
 					pairs = append(pairs, [2]int{i, j})
 					break
@@ -43,6 +77,9 @@ func match(nOld, nNew int, passes ...func(i, j int) bool) (pairs [][2]int, oldLe
 	}
 	return pairs, oldLeft, newLeft
 }
+
+// joinKey joins key parts with a separator no field holds.
+func joinKey(parts ...string) string { return strings.Join(parts, "\x00") }
 
 // all is the conjunction of tests.
 func all(tests ...func(i, j int) bool) func(i, j int) bool {
@@ -112,3 +149,10 @@ func year(v *int) string {
 var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
 
 func oneLine(s string) string { return strings.TrimSpace(lineBreaks.Replace(s)) }
+
+// bodySet is a key equal for two lists exactly when sameSet holds.
+func bodySet(a []string) string {
+	s := slices.Clone(a)
+	slices.Sort(s)
+	return joinKey(slices.Compact(s)...)
+}
