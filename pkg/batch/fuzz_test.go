@@ -1,8 +1,11 @@
 package batch
 
 import (
+	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -65,4 +68,30 @@ func checkRecords(t *testing.T, doc record.Document, n int) {
 	for _, u := range doc.Units {
 		span("unit "+u.Text, u.Source)
 	}
+}
+
+// FuzzExtractLine runs --stdin-jsonl's reading of one line: any bytes give
+// one object, named, that encodes as JSON (no Inf or NaN), with its spans
+// inside its text.
+func FuzzExtractLine(f *testing.F) {
+	f.Add([]byte(`{"id":"a","text":"到2025年,每千人口医疗卫生机构床位数达到6.8张以上。"}`))
+	f.Add([]byte(`{"id":7,"text":"%PDF-1.4 到2025年，覆盖率达到95%。"}`))
+	f.Add([]byte(`{"id":null,"text":"<html><body><p>到2025年</p></body></html>"}`))
+	f.Add([]byte(`{"text":"床位数达到1` + strings.Repeat("0", 400) + `张"}`))
+	f.Add([]byte(`{"id":"x"}`))
+	f.Add([]byte(`not json`))
+	f.Fuzz(func(t *testing.T, line []byte) {
+		r := ExtractLine(context.Background(), Line{N: 1, Data: line}, document.Options{})
+		if r.Doc.File == "" || (r.Err == nil) != (r.Doc.Error == "") {
+			t.Fatalf("file %q, err %v, error field %q", r.Doc.File, r.Err, r.Doc.Error)
+		}
+		if _, err := json.Marshal(r.Doc); err != nil {
+			t.Fatalf("output does not encode: %v", err)
+		}
+		if r.Err == nil {
+			var rec struct{ Text string }
+			json.Unmarshal(line, &rec)
+			checkRecords(t, r.Doc, utf8.RuneCountInString(rec.Text))
+		}
+	})
 }

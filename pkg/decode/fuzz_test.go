@@ -31,3 +31,33 @@ func FuzzBytes(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDocx feeds the Word reader alone: no panic, a bounded text (the
+// 64 MiB limit on word/document.xml holds), UTF-8 out. Seeds: a valid
+// document, a table, a zip without the document.
+func FuzzDocx(f *testing.F) {
+	f.Add(makeZip(f, [2]string{"word/document.xml", docxBody}))
+	f.Add(makeZip(f, [2]string{"word/document.xml", `<w:document xmlns:w="x"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>95%</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`}))
+	f.Add(makeZip(f, [2]string{"word/styles.xml", "<w:styles/>"}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := decodeDocx(data)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(got.Text) || len(got.Text) > 2*docxLimit {
+			t.Errorf("docx text of %d bytes, valid UTF-8 %v", len(got.Text), utf8.ValidString(got.Text))
+		}
+	})
+}
+
+// FuzzHTML feeds the page reader alone: no panic, UTF-8 text.
+func FuzzHTML(f *testing.F) {
+	f.Add("<html><head><title>通知</title></head><body><p>到2025年</p><table><tr><td>95%</td></tr></table></body></html>")
+	f.Add("<html><body>" + strings.Repeat("<div>", 50) + "深")
+	f.Add("<script>var a='<p>';</script><p>x</p><!-- <p> -->")
+	f.Fuzz(func(t *testing.T, page string) {
+		if text := htmlText(page); !utf8.ValidString(text) && utf8.ValidString(page) {
+			t.Errorf("invalid UTF-8 out of a valid page: %q", text)
+		}
+	})
+}
