@@ -2,11 +2,14 @@ package batch
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cnplan/cnplan/pkg/document"
 	"github.com/cnplan/cnplan/pkg/input"
@@ -159,5 +162,39 @@ func TestSummary(t *testing.T) {
 	one := Summary{Noun: "line", Files: 1, OK: 1}
 	if got := one.String(); !strings.HasPrefix(got, "1 line, 1 ok") {
 		t.Errorf("%q", got)
+	}
+}
+
+// A document whose work never ends (a reader stuck in a loop that checks
+// no context) still gives its error object: the worker is freed when the
+// budget runs out.
+func TestWithBudgetAbandonsStuckWork(t *testing.T) {
+	stuck := make(chan struct{})
+	defer close(stuck)
+	r := withBudget(context.Background(), "stuck.pdf", time.Millisecond, func(context.Context) Result {
+		<-stuck
+		return Result{}
+	})
+	if r.Doc.File != "stuck.pdf" || r.Doc.Error != "not done within the --timeout limit of 1ms; skipped" {
+		t.Fatalf("%+v", r.Doc)
+	}
+	// Work that ends within its budget gives its own result.
+	r = withBudget(context.Background(), "a.txt", time.Hour, func(context.Context) Result { return Result{Bytes: 7} })
+	if r.Err != nil || r.Bytes != 7 {
+		t.Fatalf("%+v", r)
+	}
+}
+
+// Values that overflow to ±Inf or NaN never reach the output: JSON has
+// no such numbers, and one would end the whole stream.
+func TestDropNonFinite(t *testing.T) {
+	inf, one := math.Inf(1), 1.0
+	doc := record.Document{Targets: []record.Target{{Value: 1}, {Value: inf}, {Value: 2, ValueMax: &inf}, {Value: math.NaN()}, {Value: 3, Baseline: &one}}}
+	dropNonFinite(&doc)
+	if len(doc.Targets) != 2 || doc.Targets[1].Value != 3 || len(doc.Warnings) != 1 || doc.Warnings[0] != "3 targets dropped: a value too large for a number" {
+		t.Fatalf("%+v", doc)
+	}
+	if _, err := json.Marshal(doc); err != nil {
+		t.Fatal(err)
 	}
 }
