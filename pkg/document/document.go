@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/pkg/clean"
 	"github.com/cnplan/cnplan/pkg/decode"
@@ -48,8 +49,16 @@ type Document struct {
 	Dropped int // junk lines dropped
 	Joined  int // page-break artefacts joined
 
-	runes []rune // Original as runes, for quoting spans
+	// quoteIndex[k] is the byte offset in Original of rune k×quoteStep,
+	// for quoting spans: a []rune of the whole text cost 4 bytes a rune,
+	// this a sixteenth of a byte.
+	quoteIndex []int
+	runeCount  int
 }
+
+// quoteStep is how many runes apart quoteIndex's entries are: a quote
+// decodes at most this many runes to find each of its ends.
+const quoteStep = 64
 
 // Error is a failure to read one input; its message names the file.
 type Error struct {
@@ -98,7 +107,8 @@ func FromBytes(name string, data []byte, opt Options) (*Document, error) {
 
 // FromText builds a document from already decoded text.
 func FromText(name, text, encoding, format string, opt Options) (*Document, error) {
-	d := &Document{File: name, Encoding: encoding, Format: format, Original: text, runes: []rune(text)}
+	d := &Document{File: name, Encoding: encoding, Format: format, Original: text}
+	d.indexRunes()
 	d.Lines = textview.NewLines(text)
 	d.Script = normalize.DetectScript(text)
 	full, err := normalize.View(textview.Identity(text), d.Script)
@@ -114,17 +124,48 @@ func FromText(name, text, encoding, format string, opt Options) (*Document, erro
 	return d, nil
 }
 
+// indexRunes records the byte offset of every quoteStep-th rune.
+func (d *Document) indexRunes() {
+	n := 0
+	for i := range d.Original {
+		if n%quoteStep == 0 {
+			d.quoteIndex = append(d.quoteIndex, i)
+		}
+		n++
+	}
+	d.runeCount = n
+}
+
+// byteOffset returns the byte offset in Original of rune r (0 ≤ r ≤ the
+// rune count).
+func (d *Document) byteOffset(r int) int {
+	if r >= d.runeCount {
+		return len(d.Original)
+	}
+	b := d.quoteIndex[r/quoteStep]
+	for k := r % quoteStep; k > 0; k-- {
+		_, size := utf8.DecodeRuneInString(d.Original[b:])
+		b += size
+	}
+	return b
+}
+
 // Quote returns the original text of rune span [start, end).
 func (d *Document) Quote(start, end int) string {
-	r := d.runes
 	if start < 0 {
 		start = 0
 	}
-	if end > len(r) {
-		end = len(r)
+	if end > d.runeCount {
+		end = d.runeCount
 	}
 	if start >= end {
 		return ""
 	}
-	return string(r[start:end])
+	// A copy, so that a record does not keep the whole document alive;
+	// invalid bytes (decoding never leaves any) read as U+FFFD each.
+	q := d.Original[d.byteOffset(start):d.byteOffset(end)]
+	if !utf8.ValidString(q) {
+		return string([]rune(q))
+	}
+	return strings.Clone(q)
 }

@@ -72,3 +72,25 @@ func TestErrorsNameTheFile(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// Quote reads rune spans through a sparse index: every span of a text
+// longer than the index's step, ends inside and across steps, equals the
+// []rune slice.
+func TestQuoteSpans(t *testing.T) {
+	text := strings.Repeat("到2025年，覆盖率达到95%以上。\n", 20) + "a\xffb"
+	d, err := FromText("q.txt", text, "utf-8", "text", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []rune(text)
+	for start := 0; start <= len(rs); start += 7 {
+		for end := start; end <= len(rs)+3; end += 13 {
+			if got, want := d.Quote(start, end), string(rs[start:min(end, len(rs))]); got != want {
+				t.Fatalf("Quote(%d, %d) = %q, want %q", start, end, got, want)
+			}
+		}
+	}
+	if d.Quote(-3, 2) != "到2" || d.Quote(5, 5) != "" {
+		t.Errorf("edges: %q %q", d.Quote(-3, 2), d.Quote(5, 5))
+	}
+}
