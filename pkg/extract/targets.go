@@ -326,8 +326,9 @@ func (x *extractor) inQuotes(pos int, s span) bool {
 		case '”', '》', '"':
 			return false
 		case '“', '《':
+			// Pages close “ with a straight quote too (“一件事").
 			for j := pos; j < s.end && j-pos <= 20; j++ {
-				if x.runes[j] == '”' || x.runes[j] == '》' {
+				if x.runes[j] == '”' || x.runes[j] == '》' || x.runes[j] == '"' {
 					return true
 				}
 			}
