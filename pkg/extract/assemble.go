@@ -319,6 +319,7 @@ func (x *extractor) target(c *candidate, s span) record.Target {
 		Deadline:     deadline,
 		YearFrom:     from,
 		Baseline:     c.baseline,
+		BaselineYear: c.baselineYear,
 		Section:      x.secs.path(c.q.Start),
 		Text:         x.quote(s.start, s.end),
 		Source:       x.source(start, max(c.end, c.indEnd)),
