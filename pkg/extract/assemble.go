@@ -343,7 +343,7 @@ func (x *extractor) indicator(c *candidate) (asWritten, normalised string) {
 		return "", ""
 	}
 	if c.vpStart <= c.indStart || c.vpStart >= c.indEnd {
-		return x.quote(c.indStart, c.indEnd) + c.indSuffix, string(x.runes[c.indStart:c.indEnd]) + c.indSuffix
+		return c.indPrefix + x.quote(c.indStart, c.indEnd) + c.indSuffix, normalize.ToSimplified(c.indPrefix) + string(x.runes[c.indStart:c.indEnd]) + c.indSuffix
 	}
 	dropLe := func(s string) string { return strings.Replace(s, "了", "", 1) }
 	vp, np := x.quote(c.vpStart, c.indEnd), x.quote(c.indStart, c.vpStart)

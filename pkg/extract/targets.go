@@ -20,6 +20,7 @@ type candidate struct {
 	indStart     int // indicator span
 	indEnd       int
 	indSuffix    string // words appended to the indicator (增长)
+	indPrefix    string // the subject carried from the clause before (…占地区生产总值比重)
 	vpStart      int    // >indStart: the indicator reads verb phrase + 的 + noun (see reorder)
 	measure      span   // where the measure word of the unit stands
 	indExtra     []span // a list item that replaces the indicator
@@ -469,6 +470,11 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		c.indStart, c.indEnd = prev.indStart, prev.indEnd
 		c.indSuffix = x.quote(preStart, preEnd)
 		return
+	}
+	// "海洋经济增加值超过900亿元，占地区生产总值比重升至12%": a share
+	// without its subject takes the previous figure's indicator.
+	if prev != nil && prev.indEnd > prev.indStart && preEnd > preStart && x.runes[preStart] == '占' && prev.end <= preStart {
+		c.indPrefix = prev.indPrefix + x.quote(prev.indStart, prev.indEnd)
 	}
 	postStart := c.end
 	postEnd := x.clauseEnd(c.end)
