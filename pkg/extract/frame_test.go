@@ -42,7 +42,7 @@ var writtenDocs = map[string]string{
 `,
 	"subsidy-policy": `关于支持数字经济发展的若干政策
 一、对新认定的省级数字化车间，省级给予一次性奖补50万元，单个企业最高500万元。
-二、力争到2025年，全省数字经济核心产业增加值占比达到12%。中央八项规定精神得到落实。新建500千伏变电站2座。
+二、力争到2025年，全省数字经济核心产业增加值占比达到12%。中央八项规定精神得到落实。新建500千伏变电站2座。产业规模位居全国前10位。
 `,
 }
 
@@ -69,6 +69,8 @@ func TestTimeFrames(t *testing.T) {
 		// 21, a 2016–2020 plan: its 十二五 review (由2010年的X增加到2015年的Y), its goals.
 		{doc: "21", at: "现场混装炸药在工业炸药中占比由2010年的14.82%", indicator: "现场混装炸药在工业炸药中占比", value: 22.45, unit: "%", cmp: "=", year: ptr(2015), kind: "actual", baseline: ptr(14.82)},
 		{doc: "21", at: "研发投入占企业总收入比重突破3%", indicator: "研发投入占企业总收入比重", value: 3, unit: "%", cmp: ">=", year: ptr(2020), kind: "target"},
+		// A past year opening a clause after a comma governs that clause.
+		{doc: "21", at: "2015年工业炸药产量减少70万吨", indicator: "工业炸药产量减少", value: 70, unit: "万吨", cmp: "=", year: ptr(2015), kind: "actual"},
 		// 30, a 2022 assessment scheme: its tasks are that year's goals.
 		{doc: "30", at: "综合一窗率达90%以上", indicator: "综合一窗率", value: 90, unit: "%", cmp: ">=", year: ptr(2022), kind: "target"},
 		// 32, a 2021–2023 action plan: 每年 targets have no year.
@@ -136,6 +138,7 @@ func TestNotTargets(t *testing.T) {
 		{doc: "subsidy-policy", at: "最高500万元"},
 		{doc: "subsidy-policy", at: "八项规定"},
 		{doc: "subsidy-policy", at: "500千伏"},
+		{doc: "subsidy-policy", at: "位居全国前10位"},
 	}
 	for _, w := range written {
 		d, out := extractWritten(t, w.doc)

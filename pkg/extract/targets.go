@@ -121,11 +121,16 @@ func (x *extractor) readUnit(c *candidate, v *vocab) {
 		}
 	}
 	c.comparator = normaliseComparator(q.Comparator, q.IsRange)
-	if b := prefixIn(x.rest(c.end, 4), v.afterWords); b != "" {
+	// "6人(含)以下": the bracket says the bound itself is included.
+	incl := 0
+	if strings.HasPrefix(x.rest(c.end, 3), "(含)") {
+		incl = 3
+	}
+	if b := prefixIn(x.rest(c.end+incl, 4), v.afterWords); b != "" {
 		if c.comparator == "" || c.comparator == "=" {
 			c.comparator = normaliseComparator(v.afterBound[b], q.IsRange)
 		}
-		c.end += runeLen(b)
+		c.end += incl + runeLen(b)
 	}
 	if c.comparator == "" {
 		c.comparator = "="
@@ -194,8 +199,8 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 		return true // "00%": a code or an OCR misreading (【00% for 100%)
 	case q.Percent == "" && q.Per == "" && strings.IndexAny(firstRune(after), "年月日号时点") == 0 && c.unit == "":
 		return true // a date
-	case strings.HasSuffix(before, "第") || strings.HasSuffix(x.back(q.NumStart, 3), "连续"):
-		return true // a rank or a streak
+	case strings.HasSuffix(before, "第") || strings.HasSuffix(x.back(q.NumStart, 3), "连续") || x.isTopRank(q.NumStart):
+		return true // a rank or a streak: 第5位, 连续13年, 排名前15家
 	case q.Percent == "" && strings.IndexAny(firstRune(after), "级甲乙+GgAaKkX") == 0:
 		return true // a grade, a level, 5G, 1+X
 	case strings.HasSuffix(before, "+"):
@@ -225,6 +230,16 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 		}
 	}
 	return false
+}
+
+// isTopRank says whether the number after 前 counts a rank's top places
+// (排名前15家生产企业, 位居全国前10位), not things to reach.
+func (x *extractor) isTopRank(pos int) bool {
+	if !strings.HasSuffix(x.back(pos, 1), "前") {
+		return false
+	}
+	b := x.back(pos-1, 4)
+	return strings.Contains(b, "排名") || strings.Contains(b, "居") || strings.Contains(b, "排") || strings.Contains(b, "进入")
 }
 
 // inFormula says whether sentence s is a formula: 年度考评分值=(上半年考评
