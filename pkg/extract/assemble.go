@@ -49,6 +49,13 @@ func yearOpening(text string, i int) (year, at int, clause, ok bool) {
 	}
 	y, _ := strconv.Atoi(text[d:i])
 	before := text[:d]
+	// "2012～2015年,年均增长…": a span of years speaks of its last one.
+	for _, sep := range []string{"～", "~", "—", "-", "–", "至", "到"} {
+		if b := strings.TrimSuffix(before, sep); b != before && len(b) >= 4 && strings.Trim(b[len(b)-4:], "0123456789") == "" {
+			before = b[:len(b)-4]
+			break
+		}
+	}
 	for _, w := range yearLeads {
 		if strings.HasSuffix(before, w) {
 			before = strings.TrimSuffix(before, w)

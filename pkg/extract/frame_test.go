@@ -31,8 +31,9 @@ var writtenDocs = map[string]string{
 	"plan-review-paragraph": `某某市养老服务体系建设规划（2021—2025年）
 一、发展基础
 “十三五”期间，全市新增养老床位4200张，护理型床位占比达到38%。
+2018～2020年，全市养老服务投入年均增长6.5%。
 二、发展目标
-到2025年，全市养老机构护理型床位占比达到55%以上。海洋经济增加值超过900亿元，占地区生产总值比重升至12%。
+到2025年，全市养老机构护理型床位占比达到55%以上。规划期内，新建社区养老服务中心120个。海洋经济增加值超过900亿元，占地区生产总值比重升至12%。
 `,
 	"yearly-scheme": `某某市2023年营商环境考评办法
 一、考评指标
@@ -104,6 +105,9 @@ func TestTimeFrames(t *testing.T) {
 		// A plan's paragraph reviewing the last period.
 		{doc: "plan-review-paragraph", at: "新增养老床位4200张", indicator: "新增养老床位", value: 4200, unit: "张", cmp: "=", year: ptr(2020), kind: "actual"},
 		{doc: "plan-review-paragraph", at: "护理型床位占比达到55%以上", indicator: "护理型床位占比", value: 55, unit: "%", cmp: ">=", year: ptr(2025), kind: "target"},
+		// A span of years speaks of its last; 规划期内 of the plan's end.
+		{doc: "plan-review-paragraph", at: "养老服务投入年均增长6.5%", indicator: "养老服务投入年均增长", value: 6.5, unit: "%", cmp: "=", year: ptr(2020), kind: "actual"},
+		{doc: "plan-review-paragraph", at: "新建社区养老服务中心120个", indicator: "新建社区养老服务中心", value: 120, unit: "个", cmp: "=", year: ptr(2025), kind: "target"},
 		// A subject carried from the clause before.
 		{doc: "plan-review-paragraph", at: "占地区生产总值比重升至12%", indicator: "海洋经济增加值占地区生产总值比重", value: 12, unit: "%", cmp: "=", year: ptr(2025), kind: "target"},
 		// A year's scheme: its title's year.
