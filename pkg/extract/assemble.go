@@ -358,6 +358,10 @@ func (x *extractor) indicator(c *candidate) (asWritten, normalised string) {
 	if c.indEnd <= c.indStart {
 		return "", ""
 	}
+	if c.fusedAs != "" {
+		return x.quote(c.indStart, c.fused.start) + c.fusedAs + x.quote(c.fused.end, c.indEnd) + c.indSuffix,
+			string(x.runes[c.indStart:c.fused.start]) + c.fusedAs + string(x.runes[c.fused.end:c.indEnd]) + c.indSuffix
+	}
 	if c.vpStart <= c.indStart || c.vpStart >= c.indEnd {
 		return c.indPrefix + x.quote(c.indStart, c.indEnd) + c.indSuffix, normalize.ToSimplified(c.indPrefix) + string(x.runes[c.indStart:c.indEnd]) + c.indSuffix
 	}

@@ -21,7 +21,7 @@ var writtenDocs = map[string]string{
 	"county-report": `某某县人民政府工作报告
 2024年1月20日在某某县第十八届人民代表大会第三次会议上
 一、过去一年工作回顾
-全县地区生产总值完成182亿元，增长6.1%。新建区域性冷链物流中心3个。
+全县地区生产总值完成182亿元，增长6.1%。全年白酒产销量分别为12万吨、11.5万吨。新建区域性冷链物流中心3个。
 二、今年工作安排
 今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右。
 （一）着力稳增长。新建区域性冷链物流中心12个，加快推进8个省级物流枢纽。工业、服务业用电量分别增长6%、9%。
@@ -66,6 +66,8 @@ func TestTimeFrames(t *testing.T) {
 		// 01, a 2026 provincial work report: review of 2025, the 2026 plan.
 		{doc: "01", at: "实现地区生产总值67665亿元", indicator: "地区生产总值", value: 67665, unit: "亿元", cmp: "=", year: ptr(2025), kind: "actual"},
 		{doc: "01", at: "地区生产总值增长5.5%左右", indicator: "地区生产总值增长", value: 5.5, unit: "%", cmp: "~", year: ptr(2026), kind: "target"},
+		// A fused subject (城乡) split over its two figures.
+		{doc: "01", at: "城乡居民人均可支配收入分别增长4.4%", indicator: "城镇居民人均可支配收入增长", value: 4.4, unit: "%", cmp: "=", year: ptr(2025), kind: "actual"},
 		{doc: "01", at: "城镇新增就业85万人", indicator: "城镇新增就业", value: 85, unit: "万人", cmp: "=", year: ptr(2026), kind: "target"},
 		// 21, a 2016–2020 plan: its 十二五 review (由2010年的X增加到2015年的Y), its goals.
 		{doc: "21", at: "现场混装炸药在工业炸药中占比由2010年的14.82%", indicator: "现场混装炸药在工业炸药中占比", value: 22.45, unit: "%", cmp: "=", year: ptr(2015), kind: "actual", baseline: ptr(14.82)},
@@ -92,6 +94,7 @@ func TestTimeFrames(t *testing.T) {
 		{doc: "county-report", at: "地区生产总值完成182亿元", indicator: "地区生产总值", value: 182, unit: "亿元", cmp: "=", year: ptr(2023), kind: "actual"},
 		{doc: "county-report", at: "新建区域性冷链物流中心3个", indicator: "新建区域性冷链物流中心", value: 3, unit: "个", cmp: "=", year: ptr(2023), kind: "actual"},
 		{doc: "county-report", at: "地区生产总值增长6%左右", indicator: "地区生产总值增长", value: 6, unit: "%", cmp: "~", year: ptr(2024), kind: "target"},
+		{doc: "county-report", at: "、11.5万吨", indicator: "白酒销量", value: 11.5, unit: "万吨", cmp: "=", year: ptr(2023), kind: "actual"},
 		// Kind without a cue word: a bare figure in the coming year's work is a goal.
 		{doc: "county-report", at: "新建区域性冷链物流中心12个", indicator: "新建区域性冷链物流中心", value: 12, unit: "个", cmp: "=", year: ptr(2024), kind: "target"},
 		// A noun after the number.

@@ -12,18 +12,21 @@ import (
 // candidate is a number in a sentence that may be a target, with what the
 // recogniser worked out about it. Offsets are runes in the body view.
 type candidate struct {
-	q            number.Quantity // offsets shifted to the view
-	unit         string
-	unitClass    string
-	comparator   string
-	end          int // end of number, unit and trailing bound word
-	indStart     int // indicator span
-	indEnd       int
-	indSuffix    string // words appended to the indicator (增长)
-	indPrefix    string // the subject carried from the clause before (…占地区生产总值比重)
-	vpStart      int    // >indStart: the indicator reads verb phrase + 的 + noun (see reorder)
-	measure      span   // where the measure word of the unit stands
-	indExtra     []span // a list item that replaces the indicator
+	q          number.Quantity // offsets shifted to the view
+	unit       string
+	unitClass  string
+	comparator string
+	end        int // end of number, unit and trailing bound word
+	indStart   int // indicator span
+	indEnd     int
+	indSuffix  string // words appended to the indicator (增长)
+	indPrefix  string // the subject carried from the clause before (…占地区生产总值比重)
+	vpStart    int    // >indStart: the indicator reads verb phrase + 的 + noun (see reorder)
+	measure    span   // where the measure word of the unit stands
+	// fused, fusedAs: a word of the indicator that fuses two items
+	// (城乡) and the item this figure takes (城镇 or 农村).
+	fused        span
+	fusedAs      string
 	baseline     *float64
 	baselineYear *int
 	merged       bool // consumed as another candidate's baseline
@@ -548,7 +551,7 @@ func (x *extractor) verbPhraseStart(start, end int) int {
 		if w == "" && i+2 < len(p) && p[i+2] == '了' && isHan(p[i]) && isHan(p[i+1]) && !v.predicates[string(p[i+1:i+3])] {
 			w = string(p[i : i+2])
 		}
-		if w == "" {
+		if w == "" || suffixIn(string(p[:i+runeLen(w)]), v.notPredicate) != "" {
 			continue
 		}
 		// The noun phrase must end in a noun: not an attribute (市级,
@@ -620,7 +623,13 @@ func (x *extractor) distributeLists(cs []*candidate) {
 			i++
 			continue
 		}
-		ind := string(x.runes[c.indStart:c.indEnd])
+		// 分别 may stand in the indicator (分别增长) or after it, trimmed
+		// with the verb (产销量分别为12万吨、11.5万吨).
+		end := c.indEnd
+		if c.indStart < c.q.Start && end < c.q.Start {
+			end = c.q.Start
+		}
+		ind := string(x.runes[c.indStart:end])
 		k := strings.Index(ind, "分别")
 		if k < 0 {
 			i++
@@ -643,6 +652,17 @@ func (x *extractor) distributeLists(cs []*candidate) {
 				tails = append(tails, cs[n].indSuffix)
 			}
 		}
+		// "城乡居民人均可支配收入分别增长4.4%、5.6%": one subject fusing
+		// two items gives each figure its own.
+		if len(items) == 1 && j-i == 2 {
+			if at, word, parts := x.fusedPair(items[0]); word != "" {
+				for n := 0; n < 2; n++ {
+					cs[i+n].fused, cs[i+n].fusedAs = span{at, at + runeLen(word)}, parts[n]
+				}
+				items = []span{items[0], items[0]}
+				tails = []string{"", ""}
+			}
+		}
 		if len(items) == j-i {
 			verb := strings.TrimPrefix(ind[k:], "分别")
 			verbStart := subjectEnd + runeLen("分别")
@@ -656,6 +676,17 @@ func (x *extractor) distributeLists(cs []*candidate) {
 		}
 		i = j
 	}
+}
+
+// fusedPair finds in an item a word fusing two (城乡 → 城镇, 农村).
+func (x *extractor) fusedPair(it span) (at int, word string, parts [2]string) {
+	text := string(x.runes[it.start:it.end])
+	for _, f := range loadVocab().fused {
+		if k := strings.Index(text, f[0]); k >= 0 {
+			return it.start + runeLen(text[:k]), f[0], [2]string{f[1], f[2]}
+		}
+	}
+	return 0, "", parts
 }
 
 // sharedTail gives each item of a list the head noun that only its last
