@@ -113,6 +113,27 @@ func (x *extractor) readUnit(c *candidate, v *vocab) {
 		}
 		c.measure = span{c.end, c.end + runeLen(m)}
 		c.end += runeLen(m)
+		// A measure word the vocabulary lacks, after a multiplier:
+		// "732.5亿斤，", "6248万羽、" — one Han character that ends the
+		// clause or a bound (不是 15.89万因病致贫人口, where a noun follows).
+		if m == "" && q.Multiplier != "" {
+			r, ok := x.runeAt(c.end)
+			next, _ := x.runeAt(c.end + 1)
+			if ok && isHan(r) && !strings.ContainsRune(notMeasure, r) && (!isHan(next) || strings.ContainsRune("以左余多", next)) {
+				m = string(r)
+				c.unit, c.unitClass = q.Multiplier+m, "count"
+				c.measure = span{c.end, c.end + 1}
+				c.end++
+			}
+		}
+		// A compound unit: 万吨/年, 元/月, 发/吨, 微克/立方米.
+		if m != "" && strings.HasPrefix(x.rest(c.end, 1), "/") {
+			if per := prefixIn(x.rest(c.end+1, 4), perUnits(v)); per != "" {
+				c.unit += "/" + per
+				c.unitClass = "other"
+				c.end += 1 + runeLen(per)
+			}
+		}
 		// An alternative measure in brackets belongs to the unit:
 		// 万套(间), 条(个).
 		if m != "" {
@@ -138,6 +159,24 @@ func (x *extractor) readUnit(c *candidate, v *vocab) {
 	if c.comparator == "" {
 		c.comparator = "="
 	}
+}
+
+// notMeasure holds characters that follow a multiplier without being a
+// measure word (900亿元以上 has 元; 3万以上, 2亿的, 10万左右 have none).
+const notMeasure = "的和及与或以左余多等是为在至到、了上下内外前后中并且而其每"
+
+// perUnits are the words after "/" in a compound unit: a measure word or
+// a time (吨/年, 元/月, 人/天).
+func perUnits(v *vocab) []string {
+	return append(append([]string{}, v.units...), "年", "月", "日", "天", "周")
+}
+
+// runeAt returns the body rune at pos.
+func (x *extractor) runeAt(pos int) (rune, bool) {
+	if pos < 0 || pos >= len(x.runes) {
+		return 0, false
+	}
+	return x.runes[pos], true
 }
 
 // unitAsWritten gives the unit in the document's own characters (個, 萬),
