@@ -38,7 +38,9 @@ type Document struct {
 	Encoding string
 	Format   string // text, html, docx, pdf
 	Script   string // simplified or traditional
-	Original string // decoded text; all spans are rune offsets into it
+	// Original is the text as decoded from the file's bytes (BOM removed,
+	// line ends kept as CR LF, CR or LF); all spans are rune offsets into it.
+	Original string
 	Lines    textview.Lines
 	// Full is the whole text normalised (for metadata, which may sit in
 	// page chrome such as a sharing site's file name line).
@@ -111,7 +113,7 @@ func FromText(name, text, encoding, format string, opt Options) (*Document, erro
 	d.indexRunes()
 	d.Lines = textview.NewLines(text)
 	d.Script = normalize.DetectScript(text)
-	full, err := normalize.View(textview.Identity(text), d.Script)
+	full, err := normalize.View(textview.Decoded(text), d.Script)
 	if err != nil {
 		return nil, &Error{name, err}
 	}
@@ -150,7 +152,8 @@ func (d *Document) byteOffset(r int) int {
 	return b
 }
 
-// Quote returns the original text of rune span [start, end).
+// Quote returns the original text of rune span [start, end), its line
+// breaks written as '\n' whatever the file used.
 func (d *Document) Quote(start, end int) string {
 	if start < 0 {
 		start = 0
@@ -165,7 +168,12 @@ func (d *Document) Quote(start, end int) string {
 	// invalid bytes (decoding never leaves any) read as U+FFFD each.
 	q := d.Original[d.byteOffset(start):d.byteOffset(end)]
 	if !utf8.ValidString(q) {
-		return string([]rune(q))
+		q = string([]rune(q))
+	} else {
+		q = strings.Clone(q)
 	}
-	return strings.Clone(q)
+	if strings.ContainsRune(q, '\r') {
+		q = strings.ReplaceAll(strings.ReplaceAll(q, "\r\n", "\n"), "\r", "\n")
+	}
+	return q
 }
