@@ -215,7 +215,7 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 	var b textview.Builder
 	b.Grow(v.Runes(), len(v.Text))
 	res := Result{}
-	runes := []rune(v.Text)
+	total := v.Runes()
 	for i, l := range lines {
 		if drop[i] {
 			if strings.TrimSpace(l.text) != "" {
@@ -224,6 +224,7 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 			continue
 		}
 		from := l.start
+		skipSpaces := false
 		if c, ok := cut[i]; ok {
 			from += c.prefix
 			res.Joined++
@@ -234,14 +235,26 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 		} else if wrapped[i] && b.Len() > 0 && b.Last() == '\n' {
 			b.DropLast()
 			res.Joined++
-			for from < l.end && (runes[from] == ' ' || runes[from] == '\u3000') {
-				from++
-			}
+			skipSpaces = true
 		}
-		for p := from; p < l.end; p++ {
-			b.Add(runes[p], p)
+		// The line's runes are read from its text, not from a []rune of
+		// the whole document (4 bytes a rune held for the whole run).
+		p, rest := l.start, l.text
+		advance := func() {
+			_, size := utf8.DecodeRuneInString(rest)
+			rest, p = rest[size:], p+1
 		}
-		if l.end < len(runes) {
+		for p < from && rest != "" {
+			advance()
+		}
+		for skipSpaces && rest != "" && (rest[0] == ' ' || strings.HasPrefix(rest, "\u3000")) {
+			advance()
+		}
+		for _, r := range rest {
+			b.Add(r, p)
+			p++
+		}
+		if l.end < total {
 			b.Add('\n', l.end)
 		}
 	}
