@@ -8,6 +8,7 @@ package normalize
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/cnplan/cnplan/pkg/textview"
@@ -81,25 +82,43 @@ const sampleHan = 2000
 
 var (
 	tradMu    sync.RWMutex
-	tradRunes = map[rune]bool{}
+	tradRunes = map[rune]bool{} // answers outside the BMP
+	// tradKnown and tradValue hold the answers for the Basic Multilingual
+	// Plane, one bit a rune, read without a lock or a map lookup.
+	tradKnown, tradValue [0x10000 / 64]atomic.Uint64
 )
 
 // isTraditional says whether r changes under OpenCC's t2s, remembering the
 // answer: a corpus uses a few thousand characters, and converting each one
 // once is far cheaper than converting a sample of every document.
 func isTraditional(r rune) bool {
-	tradMu.RLock()
-	v, ok := tradRunes[r]
-	tradMu.RUnlock()
-	if ok {
-		return v
+	bmp := r >= 0 && r < 0x10000
+	if bmp {
+		if bit := uint64(1) << (r % 64); tradKnown[r/64].Load()&bit != 0 {
+			return tradValue[r/64].Load()&bit != 0
+		}
+	} else {
+		tradMu.RLock()
+		v, ok := tradRunes[r]
+		tradMu.RUnlock()
+		if ok {
+			return v
+		}
 	}
 	cc, err := converter()
 	if err != nil {
 		return false
 	}
 	out, err := cc.Convert(string(r))
-	v = err == nil && out != string(r)
+	v := err == nil && out != string(r)
+	if bmp {
+		bit := uint64(1) << (r % 64)
+		if v {
+			tradValue[r/64].Or(bit) // before Known: a reader that sees Known sees Value
+		}
+		tradKnown[r/64].Or(bit)
+		return v
+	}
 	tradMu.Lock()
 	tradRunes[r] = v
 	tradMu.Unlock()
