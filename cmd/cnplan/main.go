@@ -11,10 +11,12 @@ import (
 )
 
 func main() {
-	// Interrupted (Ctrl-C, kill, a closed pipe): remove the -o file being
-	// written and any other temporary file, then exit as the signal says.
+	// Interrupted (Ctrl-C, kill, a closed terminal): remove the -o file
+	// being written and any other temporary file, then exit as the signal
+	// says. SIGPIPE is left to Go's default (a closed stdout ends the
+	// process): caught, it would also fire for a pipe to a child process.
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		sig := <-sigs
 		outfile.RemoveTemps()
