@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/cnplan/cnplan/pkg/document"
 	"github.com/cnplan/cnplan/pkg/record"
@@ -109,6 +110,8 @@ const maxClause = 1000
 type sentenceFacts struct {
 	start, end int
 	targetCue  bool  // the sentence holds a target cue word
+	awardCue   bool  // … an award cue word (isSubsidyRule)
+	formula    bool  // … '=' or '÷' (inFormula)
 	plainYear  int   // where the first 每年 not part of a rate (每人每年) is; -1: none
 	rateYears  []int // where each 每年 that is part of a rate is, in order
 }
@@ -121,7 +124,10 @@ func (x *extractor) facts(s span) *sentenceFacts {
 		return f
 	}
 	*f = sentenceFacts{start: s.start, end: s.end, plainYear: -1, rateYears: f.rateYears[:0]}
-	f.targetCue = loadVocab().hasCue("target", string(x.runes[s.start:s.end]))
+	sentence := string(x.runes[s.start:s.end])
+	f.targetCue = loadVocab().hasCue("target", sentence)
+	f.awardCue = loadVocab().hasCue("award", sentence)
+	f.formula = strings.ContainsAny(sentence, "=÷")
 	for i := s.start; i+1 < s.end; i++ {
 		if x.runes[i] != '每' || x.runes[i+1] != '年' {
 			continue

@@ -287,14 +287,7 @@ func (x *extractor) isTopRank(pos int) bool {
 
 // inFormula says whether sentence s is a formula: 年度考评分值=(上半年考评
 // 分值+下半年考评分值)÷2, 完成率=实际完成数/计划数×100%.
-func (x *extractor) inFormula(s span) bool {
-	for _, r := range x.runes[s.start:s.end] {
-		if r == '=' || r == '÷' {
-			return true
-		}
-	}
-	return false
-}
+func (x *extractor) inFormula(s span) bool { return x.facts(s).formula }
 
 // isSubsidyRule says whether a sum or share is a rule for awarding money
 // rather than a goal: its clause names an award or subsidy and how it is
@@ -306,10 +299,9 @@ func (x *extractor) isSubsidyRule(c *candidate, s span, v *vocab) bool {
 	}
 	from, to := x.clauseStart(c.q.Start), x.clauseEnd(c.end)
 	clause := string(x.runes[from:to])
-	sentence := string(x.runes[s.start:s.end])
 	before := string(x.runes[max(from, c.q.Start-4):c.q.Start])
 	return (v.hasCue("award", clause) && v.hasCue("award_how", clause)) ||
-		(strings.HasSuffix(before, "最高") && v.hasCue("award", sentence))
+		(strings.HasSuffix(before, "最高") && x.facts(s).awardCue)
 }
 
 // countsMeasures says whether the noun phrase after a count names measures,
