@@ -80,20 +80,23 @@ func ExtractItem(ctx context.Context, it input.Item, stdin io.Reader, opt docume
 }
 
 func extractBytes(ctx context.Context, name string, data []byte, opt document.Options) Result {
+	// Only the size is kept: the bytes can be collected once decoded,
+	// while the document is extracted.
+	size := int64(len(data))
 	d, err := document.FromBytes(name, data, opt)
 	if err != nil {
 		r := Failed(name, err)
-		r.Bytes = int64(len(data))
+		r.Bytes = size
 		return r
 	}
 	doc, err := extract.ExtractContext(ctx, d)
 	if err != nil {
 		r := Failed(name, err)
-		r.Bytes = int64(len(data))
+		r.Bytes = size
 		return r
 	}
 	dropNonFinite(&doc)
-	return Result{Doc: doc, Bytes: int64(len(data))}
+	return Result{Doc: doc, Bytes: size}
 }
 
 // withBudget runs work with a context that ends after timeout (none when
