@@ -6,6 +6,8 @@
 package report
 
 import (
+	"encoding/json"
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -40,6 +42,7 @@ type Data struct {
 	Timelines    []Timeline   `json:"timelines"`
 	Bodies       []Body       `json:"bodies"`
 	Strings      []string     `json:"strings"`
+	PointFields  []string     `json:"point_fields"` // the order of a point's elements
 }
 
 // Document is one row of the overview. Points, deadlines and bodies refer
@@ -81,21 +84,53 @@ type Group struct {
 	Points []Point `json:"points"`
 }
 
-// Point is one figure, with where it came from.
+// PointFields name the elements of a point as the data block writes it:
+// an array, not an object, because a report of a thousand plans holds
+// tens of thousands of points and the names would be most of its bytes.
+var PointFields = []string{"doc", "kind", "value", "value_max", "comparator", "year",
+	"indicator", "section", "text", "line", "original", "attribute", "baseline"}
+
+// Point is one figure, with where it came from. In JSON it is an array in
+// the order of PointFields.
 type Point struct {
 	Doc        int      `json:"doc"`
-	Kind       string   `json:"kind"`               // target or actual
-	Baseline   bool     `json:"baseline,omitempty"` // an actual figure that is a target's baseline
+	Kind       string   `json:"kind"`     // target or actual
+	Baseline   bool     `json:"baseline"` // an actual figure that is a target's baseline
 	Value      float64  `json:"value"`
-	ValueMax   *float64 `json:"value_max,omitempty"` // upper end of a range
-	Comparator string   `json:"comparator"`          // >=, <=, =, range, ~
+	ValueMax   *float64 `json:"value_max"`  // upper end of a range
+	Comparator string   `json:"comparator"` // >=, <=, =, range, ~
 	Year       *int     `json:"year"`
-	Original   string   `json:"original,omitempty"` // the figure as written, when converted (5‰ shown as 0.5%)
-	Attribute  string   `json:"attribute,omitempty"`
+	Original   string   `json:"original"` // the figure as written, when converted (5‰ shown as 0.5%)
+	Attribute  string   `json:"attribute"`
 	Indicator  int      `json:"indicator"` // Strings: as written
 	Section    int      `json:"section"`   // Strings
 	Text       int      `json:"text"`      // Strings: the sentence or table row
 	Line       int      `json:"line"`
+}
+
+// MarshalJSON writes the point as an array in the order of PointFields.
+func (p Point) MarshalJSON() ([]byte, error) {
+	return json.Marshal([]any{p.Doc, p.Kind, p.Value, p.ValueMax, p.Comparator, p.Year,
+		p.Indicator, p.Section, p.Text, p.Line, p.Original, p.Attribute, p.Baseline})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (p *Point) UnmarshalJSON(data []byte) error {
+	fields := []any{&p.Doc, &p.Kind, &p.Value, &p.ValueMax, &p.Comparator, &p.Year,
+		&p.Indicator, &p.Section, &p.Text, &p.Line, &p.Original, &p.Attribute, &p.Baseline}
+	var raw []json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	if len(raw) != len(fields) {
+		return fmt.Errorf("report: a point has %d elements, want %d", len(raw), len(fields))
+	}
+	for i, r := range raw {
+		if err := json.Unmarshal(r, fields[i]); err != nil {
+			return fmt.Errorf("report: point element %s: %w", PointFields[i], err)
+		}
+	}
+	return nil
 }
 
 // Timeline is one document's deadlines, by date (unresolved ones last).
@@ -171,6 +206,7 @@ func Build(docs []record.Document, opt Options) Data {
 	d.Timelines = timelines(kept, strs)
 	d.Bodies = bodies(kept)
 	d.Strings = nonNil(strs.list)
+	d.PointFields = PointFields
 	return d
 }
 

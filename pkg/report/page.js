@@ -3,8 +3,22 @@
 // so a page of a thousand documents opens quickly.
 (function () {
   'use strict';
+  var startedAt = Math.round(performance.now());
   var data = JSON.parse(document.getElementById('cnplan-data').textContent);
   var S = data.strings, docs = data.documents;
+  // Points are arrays in the order of point_fields; name their elements
+  // when an indicator is first drawn.
+  function decode(ind) {
+    if (ind.decoded) return;
+    ind.decoded = true;
+    ind.groups.forEach(function (g) {
+      g.points = g.points.map(function (a) {
+        var p = {};
+        data.point_fields.forEach(function (f, i) { p[f] = a[i]; });
+        return p;
+      });
+    });
+  }
   var FONTS = getComputedStyle(document.documentElement).getPropertyValue('--fonts');
   var COLOR = { target: '#c0392b', actual: '#2471a3' };
   var KIND = { target: '目标', actual: '实际' };
@@ -182,10 +196,15 @@
     }
   }
 
-  // Some room either side of the marks; counts and rates do not go below 0.
+  // Some room either side of the marks, ends on round numbers; counts and
+  // rates do not go below 0.
   function pad(v) { return (v.max - v.min) * 0.08 || Math.abs(v.min) * 0.1 || 1; }
-  function padMin(v) { var m = v.min - pad(v); return v.min >= 0 && m < 0 ? 0 : +m.toPrecision(3); }
-  function padMax(v) { return +(v.max + pad(v)).toPrecision(3); }
+  function step(v) { return Math.pow(10, Math.floor(Math.log10(v.max - v.min + 2 * pad(v)))) / 2; }
+  function padMin(v) {
+    var m = Math.floor((v.min - pad(v)) / step(v)) * step(v);
+    return v.min >= 0 && m < 0 ? 0 : +m.toPrecision(10);
+  }
+  function padMax(v) { return +(Math.ceil((v.max + pad(v)) / step(v)) * step(v)).toPrecision(10); }
 
   function indicatorChart(box, ind, g) {
     var rows = [], rowOf = {};
@@ -208,7 +227,7 @@
       color: [COLOR.target, COLOR.actual, '#7d3c98'],
       legend: { top: 0, data: [KIND.target, KIND.actual, '区间'] },
       grid: { left: 150, right: 36, top: 36, bottom: 30 },
-      xAxis: { type: 'value', min: padMin, max: padMax, name: g.unit, nameGap: 8, splitLine: { lineStyle: { color: '#eee' } } },
+      xAxis: { type: 'value', min: padMin, max: padMax, name: g.unit ? '单位：' + g.unit : '', nameLocation: 'end', nameGap: 6, nameTextStyle: { align: 'right', verticalAlign: 'top', padding: [22, 0, 0, 0] }, splitLine: { lineStyle: { color: '#eee' } } },
       yAxis: { type: 'category', data: rows, inverse: true, axisLabel: { width: 140, overflow: 'truncate' },
         splitLine: { show: true, lineStyle: { color: '#f4f4f4' } } },
       tooltip: { trigger: 'item', confine: true, formatter: function (e) {
@@ -272,6 +291,7 @@
         el('div', { class: 'pair' }, [left, el('div', { class: 'side' })])]);
       sec.append(card);
       later(card, function () {
+        decode(ind);
         ind.groups.forEach(function (g) {
           if (g.apart) left.append(el('div', { class: 'apart', text: '单位“' + g.unit + '”无法换算为“' + ind.groups[0].unit + '”，单独显示' }));
           var box = el('div', { class: 'chart' });
@@ -374,5 +394,5 @@
   indicators();
   deadlines();
   bodies();
-  window.cnplan = { data: data, charts: charts, renderAll: renderAll, ready: true };
+  window.cnplan = { data: data, charts: charts, renderAll: renderAll, ready: true, startedAt: startedAt, readyAt: Math.round(performance.now()) };
 })();

@@ -3,10 +3,11 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/cnplan/cnplan/internal/corpus"
@@ -15,17 +16,30 @@ import (
 	"github.com/cnplan/cnplan/pkg/record"
 )
 
+var (
+	corpusOnce      sync.Once
+	corpusExtracted []record.Document
+)
+
 // corpusDocs extracts the development corpus, as cnplan report
-// testdata/corpus/ does.
+// testdata/corpus/ run from the repository's root does (once per test
+// binary; each caller gets its own targets to change).
 func corpusDocs(t testing.TB) []record.Document {
 	t.Helper()
-	var docs []record.Document
-	for _, c := range corpus.All(t) {
-		d, err := document.Read(c.Path, nil, document.Options{})
-		if err != nil {
-			t.Fatal(err)
+	corpusOnce.Do(func() {
+		for _, c := range corpus.All(t) {
+			d, err := document.Read(c.Path, nil, document.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := extract.Extract(d)
+			doc.File = "testdata/corpus/" + c.Name
+			corpusExtracted = append(corpusExtracted, doc)
 		}
-		docs = append(docs, extract.Extract(d))
+	})
+	docs := slices.Clone(corpusExtracted)
+	for i := range docs {
+		docs[i].Targets = slices.Clone(docs[i].Targets)
 	}
 	return docs
 }
@@ -93,7 +107,7 @@ func TestCorpusIndicators(t *testing.T) {
 		t.Errorf("省级区域医疗中心 %q, want %q", got, want)
 	}
 	p := hosp.Groups[0].Points[1]
-	if d.Documents[p.Doc].File != filepath.Join(corpus.Dir(), "003_1291eae2c3d8fdfd.txt") ||
+	if d.Documents[p.Doc].File != "testdata/corpus/003_1291eae2c3d8fdfd.txt" ||
 		!strings.Contains(d.Strings[p.Text], "4個省級區域醫療中心") || d.Strings[p.Indicator] != "省級區域醫療中心" {
 		t.Errorf("河北省 point from %s line %d: %q", d.Documents[p.Doc].File, p.Line, d.Strings[p.Text])
 	}
