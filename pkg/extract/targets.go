@@ -107,6 +107,15 @@ func (x *extractor) readUnit(c *candidate, v *vocab) {
 		}
 		c.measure = span{c.end, c.end + runeLen(m)}
 		c.end += runeLen(m)
+		// An alternative measure in brackets belongs to the unit:
+		// 万套(间), 条(个).
+		if m != "" {
+			if alt := prefixIn(strings.TrimPrefix(x.rest(c.end, 6), "("), v.units); alt != "" && strings.HasPrefix(x.rest(c.end, 6), "("+alt+")") {
+				c.unit += "(" + alt + ")"
+				c.measure.end += runeLen(alt) + 2
+				c.end += runeLen(alt) + 2
+			}
+		}
 	}
 	c.comparator = normaliseComparator(q.Comparator, q.IsRange)
 	if b := prefixIn(x.rest(c.end, 4), v.afterWords); b != "" {
@@ -194,6 +203,12 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 		return true // an age or duration inside a name: 3岁以下婴幼儿
 	case c.unitClass == "kind":
 		return true // how many kinds: 11类, 30种大病
+	case c.unitClass == "score" || c.unitClass == "grade" || strings.HasPrefix(afterUnit, "级"):
+		return true // points in an assessment (（0.5分）), a grade (500千伏, 10万吨级)
+	case strings.HasSuffix(before, "×") || strings.HasSuffix(before, "届") || x.inFormula(s):
+		return true // 7×24小时, a session (十二届八次), a formula (分值=日常监测(60%)+…)
+	case x.isSubsidyRule(c, s, v):
+		return true // an award or subsidy rule: 最高奖励500万元, 按…的10%给予补助
 	case c.unitClass == "count" && x.countsMeasures(c.end, v):
 		return true // how many measures follow: 7个方面, 17项健康促进行动
 	case q.IsRange && isYear(q.Value) && isYear(q.ValueMax):
@@ -207,6 +222,33 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 		}
 	}
 	return false
+}
+
+// inFormula says whether sentence s is a formula: 年度考评分值=(上半年考评
+// 分值+下半年考评分值)÷2, 完成率=实际完成数/计划数×100%.
+func (x *extractor) inFormula(s span) bool {
+	for _, r := range x.runes[s.start:s.end] {
+		if r == '=' || r == '÷' {
+			return true
+		}
+	}
+	return false
+}
+
+// isSubsidyRule says whether a sum or share is a rule for awarding money
+// rather than a goal: its clause names an award or subsidy and how it is
+// given (给予一次性奖补100万元, 最高500万元, 按设备购置额的10%给予补助).
+// The words are data: dict/kind_cues.txt, kinds "award" and "award_how".
+func (x *extractor) isSubsidyRule(c *candidate, s span, v *vocab) bool {
+	if c.unitClass != "money" && c.q.Percent == "" {
+		return false
+	}
+	from, to := x.clauseStart(c.q.Start), x.clauseEnd(c.end)
+	clause := string(x.runes[from:to])
+	sentence := string(x.runes[s.start:s.end])
+	before := string(x.runes[max(from, c.q.Start-4):c.q.Start])
+	return (v.hasCue("award", clause) && v.hasCue("award_how", clause)) ||
+		(strings.HasSuffix(before, "最高") && v.hasCue("award", sentence))
 }
 
 // countsMeasures says whether the noun phrase after a count names measures,
