@@ -320,7 +320,10 @@
         if (dated.length) {
           chart(box, 70 + ROW_PX * dated.length, {
             grid: { left: 230, right: 110, top: 20, bottom: 30 },
-            xAxis: { type: 'time', splitLine: { show: true, lineStyle: { color: '#eee' } } },
+            // Whole years, so that one date is not drawn on an axis of days.
+            xAxis: { type: 'time', splitLine: { show: true, lineStyle: { color: '#eee' } },
+              min: function (v) { return new Date(new Date(v.min).getFullYear(), 0, 1).getTime(); },
+              max: function (v) { return new Date(new Date(v.max).getFullYear() + 1, 0, 1).getTime(); } },
             yAxis: { type: 'category', inverse: true, data: dated.map(function (it) { return S[it.task] || it.text; }),
               axisLabel: { width: 220, overflow: 'truncate' } },
             tooltip: { trigger: 'item', confine: true, formatter: function (e) {
