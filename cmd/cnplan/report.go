@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
+	"github.com/cnplan/cnplan/pkg/compare"
 	"github.com/cnplan/cnplan/pkg/document"
 	"github.com/cnplan/cnplan/pkg/extract"
 	"github.com/cnplan/cnplan/pkg/record"
@@ -37,12 +40,14 @@ deadline timeline per document and the bodies responsible for tasks and
 targets. Clicking any mark or table row shows the sentence, file, line and
 section it came from.
 
-Inputs are documents, as extract reads them, or extract's output (.json,
-.jsonl). The page is the same bytes for the same inputs; its data is one
-JSON block (<script id="cnplan-data">) that can be lifted out.`,
+Inputs are documents, as extract reads them, extract's output (.json,
+.jsonl) or compare's JSON matrix (--format json; targets only). The page
+is the same bytes for the same inputs; its data is one JSON block
+(<script id="cnplan-data">) that can be lifted out.`,
 		Example: `  cnplan report testdata/corpus/ -o report.html
   cnplan report --indicator 死亡率 --min-docs 1 testdata/corpus/ -o deaths.html
-  cnplan extract --format jsonl testdata/corpus/ > corpus.jsonl && cnplan report corpus.jsonl -o report.html`,
+  cnplan extract --format jsonl testdata/corpus/ > corpus.jsonl && cnplan report corpus.jsonl -o report.html
+  cnplan compare --format json -o matrix.json testdata/corpus/ && cnplan report matrix.json -o matrix.html`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opt.MinDocs < 0 {
@@ -65,7 +70,16 @@ JSON block (<script id="cnplan-data">) that can be lifted out.`,
 
 func runReport(args []string, s streams, opt reportOptions) error {
 	docs, inErr := loadReportDocuments(args, s, opt.readOptions)
-	if len(docs) == 0 {
+	readable := 0
+	for _, d := range docs {
+		if d.Error == "" {
+			readable++
+		}
+	}
+	if readable == 0 {
+		if inErr != nil {
+			return inErr // each failure is already reported
+		}
 		return errors.New("no documents to report on")
 	}
 	out, closeOut, err := openOutput(opt.Output, s.Out)
@@ -115,7 +129,7 @@ func loadReportDocuments(args []string, s streams, opt readOptions) ([]record.Do
 				continue
 			}
 			if looksLikeJSON(data) {
-				ds, err := decodeExtractOutput(bytes.NewReader(data))
+				ds, err := decodeReportInput(data)
 				if err != nil {
 					fail("standard input", err)
 					continue
@@ -130,7 +144,16 @@ func loadReportDocuments(args []string, s streams, opt readOptions) ([]record.Do
 			}
 			_ = extracted(d)
 		case isExtractOutput(arg):
-			ds, err := readExtractOutput(arg)
+			data, err := os.ReadFile(arg)
+			if err != nil {
+				var pe *os.PathError
+				if errors.As(err, &pe) {
+					err = pe.Err
+				}
+				fail(arg, err)
+				continue
+			}
+			ds, err := decodeReportInput(data)
 			if err != nil {
 				fail(arg, err)
 				continue
@@ -152,4 +175,22 @@ func loadReportDocuments(args []string, s streams, opt readOptions) ([]record.Do
 		return docs, errInputFailed
 	}
 	return docs, nil
+}
+
+// decodeReportInput reads extract's output (.json, .jsonl) or compare's
+// JSON matrix, whose columns become documents again.
+func decodeReportInput(data []byte) ([]record.Document, error) {
+	var probe struct {
+		Columns json.RawMessage `json:"columns"`
+		Rows    json.RawMessage `json:"rows"`
+	}
+	trimmed := bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if json.Unmarshal(trimmed, &probe) == nil && probe.Columns != nil && probe.Rows != nil {
+		var m compare.Matrix
+		if err := json.Unmarshal(trimmed, &m); err != nil {
+			return nil, fmt.Errorf("not compare output: %v", err)
+		}
+		return report.FromMatrix(m), nil
+	}
+	return decodeExtractOutput(bytes.NewReader(data))
 }

@@ -494,3 +494,21 @@ func distinct(names []string) []string {
 	}
 	return out
 }
+
+// FromMatrix turns compare's JSON output back into documents, one per
+// column, holding the targets behind its cells (the matrix keeps no
+// deadlines or responsible units).
+func FromMatrix(m compare.Matrix) []record.Document {
+	docs := make([]record.Document, len(m.Columns))
+	for i, c := range m.Columns {
+		docs[i] = record.Document{Schema: record.Schema, File: c.File, Title: c.Title, Region: c.Region, Period: c.Period}
+	}
+	for _, r := range m.Rows {
+		for i, c := range r.Cells {
+			if c != nil && i < len(docs) {
+				docs[i].Targets = append(docs[i].Targets, c.Targets...)
+			}
+		}
+	}
+	return docs
+}

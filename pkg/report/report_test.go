@@ -3,8 +3,8 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"reflect"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
