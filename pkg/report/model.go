@@ -8,7 +8,6 @@ package report
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 
@@ -195,8 +194,12 @@ func Build(docs []record.Document, opt Options) Data {
 		kept = append(kept, doc)
 	}
 	// compare names its columns by region and period, unique in the run;
-	// a matrix that keeps no row gives just those names.
-	cols := compare.Build(kept, compare.Options{MinDocs: math.MaxInt}).Columns
+	// a matrix of the documents without their targets gives just those.
+	bare := make([]record.Document, len(kept))
+	for i, doc := range kept {
+		bare[i] = record.Document{File: doc.File, Region: doc.Region, Period: doc.Period}
+	}
+	cols := compare.Build(bare, compare.Options{}).Columns
 	for i, doc := range kept {
 		d.Documents = append(d.Documents, Document{Label: cols[i].Label, File: doc.File, Title: doc.Title,
 			Region: doc.Region, Issuer: nonNil(doc.Issuer), Published: doc.Published, Period: doc.Period,
