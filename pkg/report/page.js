@@ -26,7 +26,7 @@
   var CMP = { '>=': '不低于', '<=': '不高于', '~': '约', '=': '等于', 'range': '区间' };
   // A bound points the way the figure may go: ▶ at least, ◀ at most.
   var SYMBOL = { '>=': 'path://M0,0L10,5L0,10Z', '<=': 'path://M10,0L0,5L10,10Z', '~': 'diamond' };
-  var ROW_PX = 26, MAX_ROWS = 40, TABLE_LIMIT = 300;
+  var ROW_PX = 26, MAX_ROWS = 40, TABLE_ROWS = 100;
   var charts = [], pending = [];
 
   function el(tag, attrs, kids) {
@@ -89,11 +89,15 @@
   });
   window.addEventListener('afterprint', function () { charts.forEach(function (c) { c.resize(); }); });
 
-  // A sortable, filterable table. cols: {zh, en, get(row), num}; at most
-  // TABLE_LIMIT rows are shown, the filter narrows the rest.
+  // A sortable, filterable table. cols: {zh, en, get(row), num}. Rows come
+  // TABLE_ROWS at a time (laying out thousands would hold up the page);
+  // the filter narrows the rest.
   function table(cols, rows, onRow) {
     var input = el('input', { type: 'search', placeholder: '筛选 filter…', 'aria-label': 'filter' });
     var note = el('div', { class: 'note' });
+    var more = el('button', { type: 'button', class: 'more' });
+    var limit = TABLE_ROWS;
+    more.addEventListener('click', function () { limit += TABLE_ROWS; fill(); });
     var tbody = el('tbody');
     var sortCol = -1, sortDir = 1;
     var head = cols.map(function (c, i) {
@@ -124,20 +128,22 @@
         });
       }
       tbody.textContent = '';
-      idx.slice(0, TABLE_LIMIT).forEach(function (i) {
+      idx.slice(0, limit).forEach(function (i) {
         var tr = el('tr', onRow ? { class: 'clickable' } : {}, cells[i].map(function (v, j) {
           return el('td', { class: cols[j].num ? 'num' : cols[j].wide ? 'wide' : '', text: v });
         }));
         if (onRow) tr.addEventListener('click', function () { onRow(rows[i]); });
         tbody.append(tr);
       });
-      note.textContent = idx.length > TABLE_LIMIT ? '显示前 ' + TABLE_LIMIT + ' 行，共 ' + idx.length + ' 行；用筛选缩小范围。'
+      note.textContent = idx.length > limit ? '显示前 ' + limit + ' 行，共 ' + idx.length + ' 行；可用筛选缩小范围。'
         : idx.length + ' 行' + (idx.length < rows.length ? '（共 ' + rows.length + ' 行）' : '');
+      more.textContent = '再显示 ' + Math.min(TABLE_ROWS, idx.length - limit) + ' 行';
+      more.hidden = idx.length <= limit;
     }
-    input.addEventListener('input', fill);
+    input.addEventListener('input', function () { limit = TABLE_ROWS; fill(); });
     fill();
     return el('div', { class: 'tablebox' }, [input,
-      el('div', { class: 'scroll' }, [el('table', {}, [el('thead', {}, [el('tr', {}, head)]), tbody])]), note]);
+      el('div', { class: 'scroll' }, [el('table', {}, [el('thead', {}, [el('tr', {}, head)]), tbody])]), note, more]);
   }
 
   // The provenance panel: the sentence a figure came from, and where.
