@@ -221,30 +221,39 @@ func nonNil(s []string) []string {
 }
 
 // figure is one number a document gives for an indicator, before units
-// are reconciled.
+// are reconciled: a target record's goal or reported figure, or the
+// baseline a goal starts from.
 type figure struct {
-	doc  int
-	unit string
-	p    Point
+	doc      int
+	baseline bool
+	t        record.Target
 }
 
 // figures are what a target record says: its goal or reported figure, and
 // for a goal with a starting value, that baseline as a reported figure.
-func figures(doc int, t record.Target, strs *strtab) []figure {
-	p := Point{Doc: doc, Kind: t.Kind, Value: t.Value, ValueMax: t.ValueMax, Comparator: t.Comparator,
+func figures(doc int, t record.Target) []figure {
+	out := []figure{{doc: doc, t: t}}
+	if t.Kind != record.KindActual && t.Baseline != nil {
+		out = append(out, figure{doc: doc, baseline: true, t: t})
+	}
+	return out
+}
+
+// point is the figure as the page draws it, its texts interned (only
+// indicators that are kept put their sentences into the page).
+func (f figure) point(strs *strtab) Point {
+	t := f.t
+	p := Point{Doc: f.doc, Kind: t.Kind, Value: t.Value, ValueMax: t.ValueMax, Comparator: t.Comparator,
 		Year: t.Year, Attribute: t.Attribute, Indicator: strs.id(t.Indicator), Section: strs.id(t.Section),
 		Text: strs.id(t.Text), Line: t.Line}
 	if p.Kind != record.KindActual {
 		p.Kind = record.KindTarget
 	}
-	out := []figure{{doc: doc, unit: t.Unit, p: p}}
-	if p.Kind == record.KindTarget && t.Baseline != nil {
-		b := p
-		b.Kind, b.Baseline, b.Value, b.ValueMax, b.Comparator, b.Year, b.Attribute =
+	if f.baseline {
+		p.Kind, p.Baseline, p.Value, p.ValueMax, p.Comparator, p.Year, p.Attribute =
 			record.KindActual, true, *t.Baseline, nil, "=", t.BaselineYear, ""
-		out = append(out, figure{doc: doc, unit: t.Unit, p: b})
 	}
-	return out
+	return p
 }
 
 type indicatorAcc struct {
@@ -279,7 +288,7 @@ func indicators(docs []record.Document, opt Options, strs *strtab) []Indicator {
 				a.wording = append(a.wording, t.IndicatorKey)
 			}
 			a.written = append(a.written, t.Indicator, t.IndicatorKey)
-			a.figs = append(a.figs, figures(di, t, strs)...)
+			a.figs = append(a.figs, figures(di, t)...)
 		}
 	}
 	minDocs := opt.MinDocs
@@ -295,7 +304,7 @@ func indicators(docs []record.Document, opt Options, strs *strtab) []Indicator {
 		if len(a.docs) < minDocs || (query != "" && !a.matches(query)) {
 			continue
 		}
-		out = append(out, a.build())
+		out = append(out, a.build(strs))
 	}
 	// Indicators found in most documents first, then in order of first
 	// appearance.
@@ -315,7 +324,7 @@ func (a *indicatorAcc) matches(query string) bool {
 	return false
 }
 
-func (a *indicatorAcc) build() Indicator {
+func (a *indicatorAcc) build(strs *strtab) Indicator {
 	units := compare.BuiltinUnits()
 	ind := Indicator{Key: a.key, Indicator: mostUsed(a.wording, func(x, y string) bool { return x == y }), Docs: len(a.docs)}
 	if ind.Indicator == "" {
@@ -326,31 +335,31 @@ func (a *indicatorAcc) build() Indicator {
 	var perDoc []string
 	seen := map[[2]any]bool{}
 	for _, f := range a.figs {
-		k := [2]any{f.doc, f.unit}
+		k := [2]any{f.doc, f.t.Unit}
 		if !seen[k] {
 			seen[k] = true
-			perDoc = append(perDoc, f.unit)
+			perDoc = append(perDoc, f.t.Unit)
 		}
 	}
 	main := mostUsed(perDoc, units.Same)
 	groups := []Group{{Unit: main, Points: []Point{}}}
 	for _, f := range a.figs {
-		p := f.p
-		if !units.Same(f.unit, main) {
-			if v, ok := units.Convert(p.Value, f.unit, main); ok {
-				p.Original = compare.CellText(p.Value, p.ValueMax, f.unit, p.Comparator, nil)
+		p, unit := f.point(strs), f.t.Unit
+		if !units.Same(unit, main) {
+			if v, ok := units.Convert(p.Value, unit, main); ok {
+				p.Original = compare.CellText(p.Value, p.ValueMax, unit, p.Comparator, nil)
 				p.Value = v
 				if p.ValueMax != nil {
-					m, _ := units.Convert(*p.ValueMax, f.unit, main)
+					m, _ := units.Convert(*p.ValueMax, unit, main)
 					p.ValueMax = &m
 				}
 			} else {
 				gi := 1
-				for gi < len(groups) && !units.Same(groups[gi].Unit, f.unit) {
+				for gi < len(groups) && !units.Same(groups[gi].Unit, unit) {
 					gi++
 				}
 				if gi == len(groups) {
-					groups = append(groups, Group{Unit: f.unit, Apart: true})
+					groups = append(groups, Group{Unit: unit, Apart: true})
 				}
 				groups[gi].Points = append(groups[gi].Points, p)
 				continue
