@@ -190,6 +190,20 @@ func browseCorpus(t *testing.T, browserCtx context.Context) {
 	}
 
 	png := run(t, ctx, "screenshot", chromedp.CaptureScreenshot())
+
+	// The table beside the chart sorts on a header's click (ascending, then
+	// descending) and filters on what is typed.
+	card := fmt.Sprintf("#indicator-%d ", ind)
+	firstRow := `(() => [...document.querySelectorAll('` + card + `tbody tr')].map(r => r.cells[0].textContent + ' ' + r.cells[3].textContent))()`
+	run(t, ctx, "close the panel", chromedp.Click(chromedp.CSS("#source button")))
+	run(t, ctx, "sort by value", chromedp.Steps(chromedp.Click(chromedp.CSS(card+"th:nth-child(4)")), chromedp.Click(chromedp.CSS(card+"th:nth-child(4)"))))
+	if got := run(t, ctx, "rows", chromedp.Evaluate[[]string](firstRow)); len(got) != 2 || got[0] != "安康市 2021–2025 4.8" {
+		t.Errorf("sorted by value, descending: %q", got)
+	}
+	run(t, ctx, "filter", chromedp.SendKeys(chromedp.CSS(card+"input"), "许昌"))
+	if got := run(t, ctx, "rows", chromedp.Evaluate[[]string](firstRow)); len(got) != 1 || got[0] != "许昌市 4.5" {
+		t.Errorf("filtered on 许昌: %q", got)
+	}
 	shot := filepath.Join(t.TempDir(), "report.png")
 	if err := os.WriteFile(shot, png, 0o644); err != nil {
 		t.Fatal(err)
