@@ -482,8 +482,7 @@ func bodies(docs []record.Document) []Body {
 	}
 	out := make([]Body, 0, len(order))
 	for _, b := range order {
-		sort.SliceStable(b.PerDoc, func(i, j int) bool { return b.PerDoc[i].Doc < b.PerDoc[j].Doc })
-		out = append(out, *b)
+		out = append(out, *b) // PerDoc is in document order: documents are counted in turn
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Tasks+out[i].Targets != out[j].Tasks+out[j].Targets {
