@@ -1,23 +1,21 @@
-// Command gendict writes cnplan's pruned copy of gse's simplified Chinese
-// dictionary, dict/gse_zh_pruned.txt.gz, which pkg/segment embeds.
+// Command gendict writes the data pkg/segment embeds, from gse's shipped
+// files (found in the module cache with `go list`):
 //
-// Run it from the module root (it finds gse in the module cache with
-// `go list`), then check the F1 figure:
+//   - dict/segment_words.txt.gz: gse's simplified dictionary (data/dict/zh/
+//     s_1.txt, which is jieba's dict.txt), one "word<TAB>frequency<TAB>part
+//     of speech" line a word, in byte order so that the segmenter can binary
+//     search it where it lies instead of building a trie at start-up;
+//     without the words listed in -drop (pkg/segment/internal/gendict/
+//     drop.txt: words the measurement below showed to cost F1);
+//   - dict/segment_hmm.txt.gz: the emission probabilities of gse's HMM for
+//     unknown words (hmm/prob_emit.go, jieba's finalseg model), one
+//     "rune<TAB>B<TAB>E<TAB>M<TAB>S" line a character.
 //
-//	go run ./pkg/segment/internal/gendict -min-name 9
-//	go test -run F1 -v ./pkg/segment
+// Run it from the module root, then measure:
 //
-// (or `go generate ./pkg/segment`, which runs the first line).
-//
-// Why person names, and not a frequency threshold for every word: gse cuts
-// with jieba's algorithm, where each character gets frequency 2, so a
-// dictionary word of any frequency beats the characters it is made of, and
-// jieba's dictionary gives frequency 2 or 3 to compounds common in plans
-// (服务体系 2, 医疗卫生 3, 公共卫生 3, 认真贯彻 3). Dropping every word under
-// 4 keeps 154k of 352k words but moves the cut on the corpus to F1 0.90
-// against the full dictionary; dropping person names (nr, nrt, nrfg) under
-// 9 keeps 290k and F1 0.986 (0.989 with the whole dictionary, the rest
-// being cnplan's domain words, on purpose).
+//	go run ./pkg/segment/internal/gendict
+//	go test ./pkg/segment
+//	bench/bakeoff.sh /path/to/icwb2-data
 package main
 
 import (
@@ -29,43 +27,73 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	// The data comes from this module's files, at the version go.mod
+	// names; the import keeps it there.
+	_ "github.com/go-ego/gse/hmm"
 )
 
 func main() {
-	src := flag.String("src", "", "gse's s_1.txt (default: found with go list in the module cache)")
-	out := flag.String("out", "dict/gse_zh_pruned.txt.gz", "output file, gzip-compressed when it ends in .gz")
-	min := flag.Float64("min", 2, "drop words under this frequency (2 drops nothing gse would load)")
-	minName := flag.Float64("min-name", 9, "drop person names (nr, nrt, nrfg) under this frequency")
+	gseDir := flag.String("gse", "", "gse's module directory (default: found with go list)")
+	drop := flag.String("drop", "pkg/segment/internal/gendict/drop.txt", "words to leave out, one a line")
+	out := flag.String("out", "dict", "directory to write into")
 	flag.Parse()
-	if err := run(*src, *out, *min, *minName); err != nil {
+	if err := run(*gseDir, *drop, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gendict:", err)
 		os.Exit(1)
 	}
 }
 
-var personName = map[string]bool{"nr": true, "nrt": true, "nrfg": true}
-
-func run(src, out string, min, minName float64) error {
-	if src == "" {
+func run(gseDir, dropFile, out string) error {
+	if gseDir == "" {
 		dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/go-ego/gse").Output()
 		if err != nil {
 			return fmt.Errorf("finding gse with go list: %w", err)
 		}
-		src = filepath.Join(strings.TrimSpace(string(dir)), "data", "dict", "zh", "s_1.txt")
+		gseDir = strings.TrimSpace(string(dir))
 	}
+	drop, err := readDrop(dropFile)
+	if err != nil {
+		return err
+	}
+	if err := writeWords(filepath.Join(gseDir, "data", "dict", "zh", "s_1.txt"), drop, filepath.Join(out, "segment_words.txt.gz")); err != nil {
+		return err
+	}
+	return writeHMM(filepath.Join(gseDir, "hmm", "prob_emit.go"), filepath.Join(out, "segment_hmm.txt.gz"))
+}
+
+func readDrop(path string) (map[string]bool, error) {
+	drop := map[string]bool{}
+	if path == "" {
+		return drop, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			drop[strings.Fields(line)[0]] = true
+		}
+	}
+	return drop, nil
+}
+
+func writeWords(src string, drop map[string]bool, out string) error {
 	data, err := os.ReadFile(src)
 	if err != nil {
 		return err
 	}
-
 	var (
-		lines []string
-		seen  = map[string]bool{}
-		words int
+		lines   []string
+		seen    = map[string]bool{}
+		total   int64
+		dropped int
 	)
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
@@ -73,68 +101,105 @@ func run(src, out string, min, minName float64) error {
 		if len(f) < 2 {
 			continue
 		}
-		freq, err := strconv.ParseFloat(f[1], 64)
-		// gse.Segmenter.Size: a word under MinTokenFreq (2) is not loaded.
-		if err != nil || freq < 2 {
+		freq, err := strconv.ParseInt(f[1], 10, 64)
+		if err != nil || freq < 1 || seen[f[0]] {
 			continue
 		}
-		// gse lower-cases Latin letters in its trie keys and keeps the
-		// first of two words that are then the same (4S店, 4s店).
-		key := asciiLower(f[0])
-		if seen[key] {
+		seen[f[0]] = true
+		// The total is the whole dictionary's, as jieba's: leaving a word
+		// out must not change the probability of the others.
+		total += freq
+		if drop[f[0]] {
+			dropped++
 			continue
 		}
-		seen[key] = true
-		words++
-		// Single characters stay: gse loads them all at frequency 2, and
-		// they carry the part of speech of a character standing alone.
-		if utf8.RuneCountInString(f[0]) > 1 {
-			if freq < min || len(f) > 2 && personName[f[2]] && freq < minName {
-				continue
-			}
+		pos := ""
+		if len(f) > 2 {
+			pos = f[2]
 		}
-		lines = append(lines, strings.Join(f, " "))
+		lines = append(lines, f[0]+"\t"+f[1]+"\t"+pos)
 	}
 	if err := sc.Err(); err != nil {
 		return err
 	}
-	// cedar, gse's double-array trie, inserts keys in byte order in about
-	// two thirds of the time it takes in s_1.txt's order. No two keys are
-	// the same any more, so the order does not change which entry wins.
+	// Byte order with the tab after the word: a word's line sorts before
+	// the lines of the longer words it starts (the tab is below every
+	// character), which the segmenter's prefix search relies on.
 	sort.Strings(lines)
 
 	var file bytes.Buffer
-	fmt.Fprintf(&file, "# gse v0.80.3 data/dict/zh/s_1.txt, pruned by pkg/segment/internal/gendict -min %g -min-name %g.\n", min, minName)
-	fmt.Fprintf(&file, "# Format: word frequency part-of-speech, in byte order.\n")
-	// The loader reads this line to size its token table.
-	fmt.Fprintf(&file, "# words %d\n", len(lines))
+	fmt.Fprintf(&file, "# gse v0.80.3 data/dict/zh/s_1.txt (jieba's dict.txt) less %d words, by pkg/segment/internal/gendict.\n", dropped)
+	fmt.Fprintf(&file, "# word<TAB>frequency<TAB>part of speech, in byte order.\n")
+	fmt.Fprintf(&file, "# total %d\n", total)
 	for _, l := range lines {
 		file.WriteString(l)
 		file.WriteByte('\n')
 	}
-
-	payload := file.Bytes()
-	if strings.HasSuffix(out, ".gz") {
-		var z bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
-		zw.Write(payload)
-		if err := zw.Close(); err != nil {
-			return err
-		}
-		payload = z.Bytes()
-	}
-	if err := os.WriteFile(out, payload, 0o644); err != nil {
+	if err := writeGzip(out, file.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "gendict: %s: kept %d of %d words, %d bytes\n", out, len(lines), words, len(payload))
+	fmt.Fprintf(os.Stderr, "gendict: %s: %d words (%d dropped), total frequency %d\n", out, len(lines), dropped, total)
 	return nil
 }
 
-func asciiLower(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'A' && r <= 'Z' {
-			return r + 'a' - 'A'
+var (
+	emitTable = regexp.MustCompile(`probEmit\['([BEMS])'\]`)
+	emitEntry = regexp.MustCompile(`'\\u([0-9a-fA-F]{4})':\s*(-?[0-9.e+-]+)`)
+)
+
+func writeHMM(src, out string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	const states = "BEMS"
+	emit := map[rune]*[4]string{}
+	state := -1
+	for _, line := range strings.Split(string(data), "\n") {
+		if m := emitTable.FindStringSubmatch(line); m != nil {
+			state = strings.Index(states, m[1])
+			continue
 		}
-		return r
-	}, s)
+		m := emitEntry.FindStringSubmatch(line)
+		if m == nil || state < 0 {
+			continue
+		}
+		r, _ := strconv.ParseUint(m[1], 16, 32)
+		e := emit[rune(r)]
+		if e == nil {
+			e = &[4]string{}
+			emit[rune(r)] = e
+		}
+		e[state] = m[2]
+	}
+	if len(emit) == 0 {
+		return fmt.Errorf("%s: no emission probabilities found", src)
+	}
+	runes := make([]rune, 0, len(emit))
+	for r := range emit {
+		runes = append(runes, r)
+	}
+	sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
+	var file bytes.Buffer
+	fmt.Fprintf(&file, "# gse v0.80.3 hmm/prob_emit.go (jieba's finalseg model): log P(character | state), by pkg/segment/internal/gendict.\n")
+	fmt.Fprintf(&file, "# character<TAB>B<TAB>E<TAB>M<TAB>S; empty: never seen in that state.\n")
+	for _, r := range runes {
+		e := emit[r]
+		fmt.Fprintf(&file, "%c\t%s\t%s\t%s\t%s\n", r, e[0], e[1], e[2], e[3])
+	}
+	if err := writeGzip(out, file.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "gendict: %s: %d characters\n", out, len(runes))
+	return nil
+}
+
+func writeGzip(path string, payload []byte) error {
+	var z bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	zw.Write(payload)
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(path, z.Bytes(), 0o644)
 }
