@@ -242,11 +242,27 @@ func (c *cutter) cutText(text string) {
 			i = j
 			continue
 		}
-		if !unicode.IsSpace(r) {
-			c.tokens = append(c.tokens, Token{Text: text[i : i+size], Pos: unknownPos, Start: c.at, End: c.at + 1})
+		if unicode.IsSpace(r) {
+			c.at++
+			i += size
+			continue
 		}
-		c.at++
-		i += size
+		// A mark stands alone, but a run of dashes or dots of ellipsis
+		// (——, ……) is one mark, as all four bakeoff standards write it.
+		j, n := i+size, 1
+		if strings.ContainsRune(markRuns, r) {
+			for j < len(text) {
+				r2, size2 := utf8.DecodeRuneInString(text[j:])
+				if r2 != r {
+					break
+				}
+				j += size2
+				n++
+			}
+		}
+		c.tokens = append(c.tokens, Token{Text: text[i:j], Pos: unknownPos, Start: c.at, End: c.at + n})
+		c.at += n
+		i = j
 	}
 }
 
@@ -395,6 +411,8 @@ func (c *cutter) flush(block string, i, j int) {
 			}
 			if e < j && c.runes[e] == '%' {
 				e++
+			} else if e < j && allDigits(c.runes[k:e]) && strings.ContainsRune(numberSuffixes, c.runes[e]) {
+				e++
 			}
 		}
 		c.emitSingle(block, k, e)
@@ -417,6 +435,22 @@ func (c *cutter) emitSingle(block string, i, j int) {
 		}
 	}
 	c.tokens = append(c.tokens, Token{Text: w, Pos: pos, Start: c.at + i, End: c.at + j})
+}
+
+// markRuns are the marks whose runs make one token.
+const markRuns = "—…─"
+
+// numberSuffixes join the number before them (2025年, 12月, 31日): the
+// bakeoff standards agree on 月, and three of four on 年 and 日.
+const numberSuffixes = "年月日"
+
+func allDigits(rs []rune) bool {
+	for _, r := range rs {
+		if !isDigit(r) && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
