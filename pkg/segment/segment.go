@@ -266,19 +266,21 @@ func (c *cutter) cutText(text string) {
 	}
 }
 
-// lookup returns the frequency and part of speech of word (0 when it is
-// not a word), and whether a longer word starts with it, given the range
-// [lo, hi) of the dictionary lines starting with word less its last rune.
-func (c *cutter) lookup(word string, lo, hi int) (freq int64, pos string, nlo, nhi int, more bool) {
-	nlo, nhi = c.s.words.narrow(lo, hi, word)
-	if nlo < nhi {
-		freq, pos, _ = c.s.words.word(nlo, word)
+// lookup returns the frequency of word (0 when it is not a word), and
+// whether a longer word starts with it.
+func (c *cutter) lookup(word string) (freq int64, more bool) {
+	if i, ok := c.s.words.index[word]; ok {
 		more = true
+		if i >= 0 {
+			freq, _, _ = c.s.words.word(int(i), word)
+		}
 	}
-	if e, ok := c.extra.words[word]; ok {
-		more = true
-		if e.freq > 0 {
-			freq, pos = e.freq, e.pos
+	if len(c.extra.words) > 0 {
+		if e, ok := c.extra.words[word]; ok {
+			more = true
+			if e.freq > 0 {
+				freq = e.freq
+			}
 		}
 	}
 	return
@@ -306,9 +308,8 @@ func (c *cutter) cutBlock(block string) {
 	route[n] = 0
 	for i := n - 1; i >= 0; i-- {
 		best, end := math.Inf(-1), -1
-		lo, hi := 0, c.s.words.len()
 		for j := i + 1; j <= n; j++ {
-			freq, _, nlo, nhi, more := c.lookup(block[c.offs[i]:c.offs[j]], lo, hi)
+			freq, more := c.lookup(block[c.offs[i]:c.offs[j]])
 			if freq > 0 {
 				if p := logf(float64(freq)) - logTotal + route[j]; p >= best {
 					best, end = p, j
@@ -317,7 +318,6 @@ func (c *cutter) cutBlock(block string) {
 			if !more {
 				break
 			}
-			lo, hi = nlo, nhi
 		}
 		if end < 0 { // no word starts here: the character alone, frequency 1
 			best, end = -logTotal+route[i+1], i+1

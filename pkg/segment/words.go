@@ -7,17 +7,20 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // wordTable is the embedded dictionary as it lies in memory after
-// decompression: "word<TAB>frequency<TAB>pos" lines in byte order, and the
-// offset of each line. Looking a word up is a binary search, so loading
-// it costs a decompression and one pass for the line starts, not the
-// building of a trie (gse's loader took 0.3–1.9 s for that).
+// decompression: "word<TAB>frequency<TAB>pos" lines in byte order, the
+// offset of each line, and a hash index of every word and every prefix of
+// one (jieba's FREQ), whose keys are slices of the lines. Loading it costs
+// a decompression and one pass, not the building of a trie (gse's loader
+// took 0.3–1.9 s for that).
 type wordTable struct {
 	data     string
-	starts   []uint32 // starts[i] is where line i begins; one more for the end
-	logTotal float64  // log of the dictionary's total frequency
+	starts   []uint32         // starts[i] is where line i begins; one more for the end
+	index    map[string]int32 // word → its line; a prefix of words only → -1
+	logTotal float64          // log of the dictionary's total frequency
 	total    int64
 }
 
@@ -54,6 +57,25 @@ func readWordTable(gz []byte) (*wordTable, error) {
 		at += nl + 1
 	}
 	t.starts = append(t.starts, uint32(len(data)))
+	t.index = make(map[string]int32, t.len()*2)
+	for i := 0; i < t.len(); i++ {
+		l := t.line(i)
+		w := l[:strings.IndexByte(l, '\t')]
+		t.index[w] = int32(i)
+		// Its prefixes, longest first: once one is there, so are the
+		// shorter ones, put there with it.
+		for k := len(w); k > 0; {
+			_, size := utf8.DecodeLastRuneInString(w[:k])
+			k -= size
+			if k == 0 {
+				break
+			}
+			if _, ok := t.index[w[:k]]; ok {
+				break
+			}
+			t.index[w[:k]] = -1
+		}
+	}
 	t.logTotal = logf(float64(t.total))
 	return t, nil
 }
@@ -66,44 +88,8 @@ func (t *wordTable) line(i int) string {
 	return t.data[t.starts[i] : t.starts[i+1]-1]
 }
 
-// narrow returns the range of lines within [lo, hi) that start with p, given
-// that every line there starts with p less its last character (or that
-// [lo, hi) is the whole table).
-func (t *wordTable) narrow(lo, hi int, p string) (int, int) {
-	// First line whose first len(p) bytes are >= p.
-	a, b := lo, hi
-	for a < b {
-		m := int(uint(a+b) >> 1)
-		if prefixOf(t.line(m), len(p)) < p {
-			a = m + 1
-		} else {
-			b = m
-		}
-	}
-	lo = a
-	// First line whose first len(p) bytes are > p.
-	b = hi
-	for a < b {
-		m := int(uint(a+b) >> 1)
-		if prefixOf(t.line(m), len(p)) <= p {
-			a = m + 1
-		} else {
-			b = m
-		}
-	}
-	return lo, a
-}
-
-func prefixOf(s string, n int) string {
-	if len(s) > n {
-		return s[:n]
-	}
-	return s
-}
-
 // word returns the frequency and part of speech of line i when it is the
-// word w itself (the first line of w's range, since the tab after a word
-// sorts before every character).
+// word w itself.
 func (t *wordTable) word(i int, w string) (freq int64, pos string, ok bool) {
 	l := t.line(i)
 	if len(l) <= len(w) || l[len(w)] != '\t' || l[:len(w)] != w {
@@ -122,9 +108,9 @@ func (t *wordTable) word(i int, w string) (freq int64, pos string, ok bool) {
 
 // find looks a whole word up.
 func (t *wordTable) find(w string) (freq int64, pos string, ok bool) {
-	lo, hi := t.narrow(0, t.len(), w)
-	if lo == hi {
+	i, found := t.index[w]
+	if !found || i < 0 {
 		return 0, "", false
 	}
-	return t.word(lo, w)
+	return t.word(int(i), w)
 }
