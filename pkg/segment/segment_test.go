@@ -1,11 +1,15 @@
 package segment
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cnplan/cnplan/dict"
 )
 
 func defaultSegmenter(t testing.TB) *Segmenter {
@@ -166,5 +170,35 @@ func TestDefaultIsShared(t *testing.T) {
 	a, b := defaultSegmenter(t), defaultSegmenter(t)
 	if a != b {
 		t.Fatal("Default returned two Segmenters")
+	}
+}
+
+// TestUserWordsWin: a [domain_words] section of a --dict file takes effect
+// on the Segmenter already loaded, and goes with dict.Reset.
+func TestUserWordsWin(t *testing.T) {
+	s := defaultSegmenter(t)
+	const text = "推进安康富硒产业园建设"
+	before := strings.Join(tokenTexts(s.Cut(text)), " ")
+	if strings.Contains(before, "富硒产业园") {
+		t.Fatalf("富硒产业园 is already a word: %s", before)
+	}
+	path := filepath.Join(t.TempDir(), "my.txt")
+	if err := os.WriteFile(path, []byte("[domain_words]\n富硒产业园\t3000\tnz\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := dict.Extend(path); err != nil {
+		t.Fatal(err)
+	}
+	defer dict.Reset()
+	tokens := s.Cut(text)
+	if got := strings.Join(tokenTexts(tokens), " "); got != "推进 安康 富硒产业园 建设" {
+		t.Fatalf("with the user word: %s (before: %s)", got, before)
+	}
+	if tokens[2].Pos != "nz" {
+		t.Errorf("富硒产业园 has part of speech %q, want nz", tokens[2].Pos)
+	}
+	dict.Reset()
+	if got := strings.Join(tokenTexts(s.Cut(text)), " "); got != before {
+		t.Errorf("after Reset: %s, want %s", got, before)
 	}
 }
