@@ -6,6 +6,9 @@
 //     of speech" line a word, in byte order so that the segmenter can binary
 //     search it where it lies instead of building a trie at start-up;
 //     pruned by measurement (below);
+//   - dict/words_idf.txt.gz: the inverse document frequencies of gse's
+//     data/dict/zh/idf.txt (jieba's idf.txt) for the words kept, which
+//     pkg/words uses for keywords when no corpus is given to weigh against;
 //   - dict/segment_hmm.txt.gz: the emission probabilities of gse's HMM for
 //     unknown words (hmm/prob_emit.go, jieba's finalseg model), one
 //     "rune<TAB>B<TAB>E<TAB>M<TAB>S" line a character.
@@ -79,7 +82,11 @@ func run(gseDir, bakeoff, policy, out string) error {
 			return err
 		}
 	}
-	if err := writeWords(filepath.Join(gseDir, "data", "dict", "zh", "s_1.txt"), keep, filepath.Join(out, "segment_words.txt.gz")); err != nil {
+	kept, err := writeWords(filepath.Join(gseDir, "data", "dict", "zh", "s_1.txt"), keep, filepath.Join(out, "segment_words.txt.gz"))
+	if err != nil {
+		return err
+	}
+	if err := writeIDF(filepath.Join(gseDir, "data", "dict", "zh", "idf.txt"), kept, filepath.Join(out, "words_idf.txt.gz")); err != nil {
 		return err
 	}
 	return writeHMM(filepath.Join(gseDir, "hmm", "prob_emit.go"), filepath.Join(out, "segment_hmm.txt.gz"))
@@ -138,11 +145,13 @@ func keeper(bakeoff, policy string) (func(string) bool, error) {
 	return func(w string) bool { return vocab[w] || inPolicy[w] }, nil
 }
 
-func writeWords(src string, keep func(string) bool, out string) error {
+// writeWords writes the dictionary and returns the words it kept.
+func writeWords(src string, keep func(string) bool, out string) (map[string]bool, error) {
 	data, err := os.ReadFile(src)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	kept := map[string]bool{}
 	var (
 		lines   []string
 		seen    = map[string]bool{}
@@ -172,9 +181,10 @@ func writeWords(src string, keep func(string) bool, out string) error {
 			pos = f[2]
 		}
 		lines = append(lines, f[0]+"\t"+f[1]+"\t"+pos)
+		kept[f[0]] = true
 	}
 	if err := sc.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	// Byte order with the tab after the word: a word's line sorts before
 	// the lines of the longer words it starts (the tab is below every
@@ -190,9 +200,52 @@ func writeWords(src string, keep func(string) bool, out string) error {
 		file.WriteByte('\n')
 	}
 	if err := writeGzip(out, file.Bytes()); err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(os.Stderr, "gendict: %s: %d words (%d dropped), total frequency %d\n", out, len(lines), dropped, total)
+	return kept, nil
+}
+
+// writeIDF writes the IDF of the kept words, in byte order, with the
+// median of the whole table, which jieba gives words it has no IDF for.
+func writeIDF(src string, kept map[string]bool, out string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	var lines []string
+	var all []float64
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) != 2 {
+			continue
+		}
+		v, err := strconv.ParseFloat(f[1], 64)
+		if err != nil {
+			continue
+		}
+		all = append(all, v)
+		if kept[f[0]] {
+			lines = append(lines, f[0]+"\t"+f[1])
+		}
+	}
+	if len(all) == 0 {
+		return fmt.Errorf("%s: no IDF values", src)
+	}
+	sort.Float64s(all)
+	sort.Strings(lines)
+	var file bytes.Buffer
+	fmt.Fprintf(&file, "# gse v0.80.3 data/dict/zh/idf.txt (jieba's idf.txt), the words of segment_words.txt.gz only, by pkg/segment/internal/gendict.\n")
+	fmt.Fprintf(&file, "# word<TAB>inverse document frequency, in byte order.\n")
+	fmt.Fprintf(&file, "# median %s\n", strconv.FormatFloat(all[len(all)/2], 'f', -1, 64))
+	for _, l := range lines {
+		file.WriteString(l)
+		file.WriteByte('\n')
+	}
+	if err := writeGzip(out, file.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "gendict: %s: %d words\n", out, len(lines))
 	return nil
 }
 
