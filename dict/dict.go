@@ -24,7 +24,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed *.txt *.gz
+//go:embed *.txt *.gz *.dic *.idx *.bin
 var files embed.FS
 
 var (

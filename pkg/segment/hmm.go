@@ -1,14 +1,9 @@
 package segment
 
 import (
-	"bytes"
-	"compress/gzip"
+	"encoding/binary"
 	"fmt"
-	"io"
 	"math"
-	"strconv"
-	"strings"
-	"unicode/utf8"
 )
 
 // The HMM that cuts runs of characters the dictionary does not cover: four
@@ -16,7 +11,7 @@ import (
 // jieba's finalseg model as gse ships it. The start and transition
 // probabilities are jieba's prob_start.py and prob_trans.py (gse's
 // hmm/viterbi.go and prob_trans.go); the emissions come from
-// dict/segment_hmm.txt.gz.
+// dict/segment_hmm.bin.
 const (
 	stB = iota
 	stE
@@ -43,47 +38,49 @@ var (
 	hmmPrev = [4][2]int{stB: {stE, stS}, stM: {stM, stB}, stS: {stS, stE}, stE: {stB, stM}}
 )
 
-// hmmModel holds log P(character | state).
+// hmmModel holds log P(character | state), as embedded
+// (dict/segment_hmm.bin): "CNSEGHM1", the number of characters as a
+// little-endian uint32, then for each character in code point order the
+// character (uint32) and its four log probabilities (float64, B E M S).
+// It is searched where it lies.
 type hmmModel struct {
-	emit map[rune][4]float64
+	entries []byte
+	n       int
 }
 
-func readHMM(gz []byte) (*hmmModel, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return nil, err
+const (
+	hmmMagic     = "CNSEGHM1"
+	hmmEntrySize = 4 + 4*8
+)
+
+func readHMM(data []byte) (*hmmModel, error) {
+	if len(data) < 12 || string(data[:8]) != hmmMagic {
+		return nil, fmt.Errorf("not a %s file", hmmMagic)
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, err
+	n := int(binary.LittleEndian.Uint32(data[8:]))
+	if len(data) != 12+n*hmmEntrySize {
+		return nil, fmt.Errorf("%d bytes for %d characters", len(data), n)
 	}
-	m := &hmmModel{emit: make(map[rune][4]float64, 16000)}
-	for n, line := range strings.Split(string(raw), "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		r, size := utf8.DecodeRuneInString(f[0])
-		if len(f) != 5 || size != len(f[0]) {
-			return nil, fmt.Errorf("line %d: want a character and four probabilities", n+1)
-		}
-		var p [4]float64
-		for s := 0; s < 4; s++ {
-			p[s] = minLogProb
-			if f[s+1] != "" {
-				if p[s], err = strconv.ParseFloat(f[s+1], 64); err != nil {
-					return nil, fmt.Errorf("line %d: %w", n+1, err)
-				}
-			}
-		}
-		m.emit[r] = p
-	}
-	return m, nil
+	return &hmmModel{entries: data[12:], n: n}, nil
 }
 
 func (m *hmmModel) emission(r rune) [4]float64 {
-	if p, ok := m.emit[r]; ok {
-		return p
+	lo, hi := 0, m.n
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		e := m.entries[mid*hmmEntrySize:]
+		switch c := rune(binary.LittleEndian.Uint32(e)); {
+		case c < r:
+			lo = mid + 1
+		case c > r:
+			hi = mid
+		default:
+			var p [4]float64
+			for s := range p {
+				p[s] = math.Float64frombits(binary.LittleEndian.Uint64(e[4+8*s:]))
+			}
+			return p
+		}
 	}
 	return [4]float64{minLogProb, minLogProb, minLogProb, minLogProb}
 }

@@ -1,116 +1,122 @@
 package segment
 
 import (
-	"bytes"
-	"compress/gzip"
+	"encoding/binary"
 	"fmt"
-	"io"
+	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
-// wordTable is the embedded dictionary as it lies in memory after
-// decompression: "word<TAB>frequency<TAB>pos" lines in byte order, the
-// offset of each line, and a hash index of every word and every prefix of
-// one (jieba's FREQ), whose keys are slices of the lines. Loading it costs
-// a decompression and one pass, not the building of a trie (gse's loader
-// took 0.3–1.9 s for that).
+// wordTable is the dictionary as embedded: the text of
+// dict/segment_words.dic ("word<TAB>frequency<TAB>pos" lines in byte order)
+// and the hash table of dict/segment_words.idx, which internal/gendict
+// built over that text. Nothing is parsed or built at start-up: a look-up
+// hashes the key, probes the table and compares the key with the text.
+//
+// The index: "CNSEGIX1", the text's length and the number of slots (a
+// power of two) as little-endian uint32, then the slots. A slot holds the
+// byte offset of the first line that starts with its key (23 bits) and the
+// key's length in bytes (9 bits); 0 is empty. The keys are every word and
+// every prefix of a word, so a look-up also says whether a longer word may
+// start with the key (jieba's FREQ with its zero entries).
 type wordTable struct {
-	data     string
-	starts   []uint32         // starts[i] is where line i begins; one more for the end
-	index    map[string]int32 // word → its line; a prefix of words only → -1
-	logTotal float64          // log of the dictionary's total frequency
-	total    int64
+	text     string
+	slots    []byte // little-endian uint32s
+	mask     uint32
+	logTotal float64 // log of the dictionary's total frequency
 }
 
-func readWordTable(gz []byte) (*wordTable, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return nil, err
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, err
-	}
-	data := string(raw)
-	t := &wordTable{}
-	// The header: comment lines, of which "# total N" gives the total.
-	for strings.HasPrefix(data, "#") {
-		line, rest, _ := strings.Cut(data, "\n")
+const (
+	indexMagic = "CNSEGIX1"
+	offsetBits = 23
+	offsetMask = 1<<offsetBits - 1
+)
+
+func readWordTable(text, index []byte) (*wordTable, error) {
+	t := &wordTable{text: string(text)}
+	var total int64
+	for rest := t.text; strings.HasPrefix(rest, "#"); {
+		line, after, _ := strings.Cut(rest, "\n")
 		if v, ok := strings.CutPrefix(line, "# total "); ok {
-			t.total, _ = strconv.ParseInt(v, 10, 64)
+			total, _ = strconv.ParseInt(v, 10, 64)
 		}
-		data = rest
+		rest = after
 	}
-	if t.total <= 0 {
+	if total <= 0 {
 		return nil, fmt.Errorf("no \"# total\" line in the header")
 	}
-	t.data = data
-	t.starts = make([]uint32, 0, len(data)/16)
-	for at := 0; at < len(data); {
-		t.starts = append(t.starts, uint32(at))
-		nl := strings.IndexByte(data[at:], '\n')
-		if nl < 0 {
-			return nil, fmt.Errorf("the last line has no newline")
-		}
-		at += nl + 1
+	t.logTotal = math.Log(float64(total))
+	if len(index) < 16 || string(index[:8]) != indexMagic {
+		return nil, fmt.Errorf("the index is not a %s file", indexMagic)
 	}
-	t.starts = append(t.starts, uint32(len(data)))
-	t.index = make(map[string]int32, t.len()*2)
-	for i := 0; i < t.len(); i++ {
-		l := t.line(i)
-		w := l[:strings.IndexByte(l, '\t')]
-		t.index[w] = int32(i)
-		// Its prefixes, longest first: once one is there, so are the
-		// shorter ones, put there with it.
-		for k := len(w); k > 0; {
-			_, size := utf8.DecodeLastRuneInString(w[:k])
-			k -= size
-			if k == 0 {
-				break
-			}
-			if _, ok := t.index[w[:k]]; ok {
-				break
-			}
-			t.index[w[:k]] = -1
-		}
+	if n := binary.LittleEndian.Uint32(index[8:]); int(n) != len(text) {
+		return nil, fmt.Errorf("the index was built for a text of %d bytes, not %d: run internal/gendict again", n, len(text))
 	}
-	t.logTotal = logf(float64(t.total))
+	size := binary.LittleEndian.Uint32(index[12:])
+	if size == 0 || size&(size-1) != 0 || len(index) != 16+4*int(size) {
+		return nil, fmt.Errorf("the index has %d bytes for %d slots", len(index), size)
+	}
+	t.slots, t.mask = index[16:], size-1
 	return t, nil
 }
 
-// len is the number of words.
-func (t *wordTable) len() int { return len(t.starts) - 1 }
-
-// line returns line i without its newline.
-func (t *wordTable) line(i int) string {
-	return t.data[t.starts[i] : t.starts[i+1]-1]
+// lookup finds key: ok when it is a word or begins one, word when it is a
+// word, and at the offset of the word's line (to read its frequency).
+func (t *wordTable) lookup(key string) (at int, word, ok bool) {
+	h := uint32(2166136261) // FNV-1a, as internal/gendict hashed the keys
+	for i := 0; i < len(key); i++ {
+		h ^= uint32(key[i])
+		h *= 16777619
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		slot := binary.LittleEndian.Uint32(t.slots[4*i:])
+		if slot == 0 {
+			return 0, false, false
+		}
+		off, n := int(slot&offsetMask), int(slot>>offsetBits)
+		if n == len(key) && t.text[off:off+n] == key {
+			return off, t.text[off+n] == '\t', true
+		}
+	}
 }
 
-// word returns the frequency and part of speech of line i when it is the
-// word w itself.
-func (t *wordTable) word(i int, w string) (freq int64, pos string, ok bool) {
-	l := t.line(i)
-	if len(l) <= len(w) || l[len(w)] != '\t' || l[:len(w)] != w {
-		return 0, "", false
+// entry reads the frequency and part of speech of the word of n bytes
+// whose line starts at off.
+func (t *wordTable) entry(off, n int) (freq int64, pos string) {
+	rest := t.text[off+n+1:]
+	i := 0
+	for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+		freq = freq*10 + int64(rest[i]-'0')
+		i++
 	}
-	rest := l[len(w)+1:]
-	for len(rest) > 0 && rest[0] >= '0' && rest[0] <= '9' {
-		freq = freq*10 + int64(rest[0]-'0')
-		rest = rest[1:]
+	if i < len(rest) && rest[i] == '\t' {
+		end := strings.IndexByte(rest[i+1:], '\n')
+		if end < 0 {
+			end = len(rest) - i - 1
+		}
+		pos = rest[i+1 : i+1+end]
 	}
-	if len(rest) > 0 && rest[0] == '\t' {
-		pos = rest[1:]
+	return freq, pos
+}
+
+// freq returns the frequency of a word (0 when it is none), and whether
+// a longer word may start with it.
+func (t *wordTable) freq(key string) (int64, bool) {
+	off, word, ok := t.lookup(key)
+	if !word {
+		return 0, ok
 	}
-	return freq, pos, true
+	f, _ := t.entry(off, len(key))
+	return f, true
 }
 
 // find looks a whole word up.
 func (t *wordTable) find(w string) (freq int64, pos string, ok bool) {
-	i, found := t.index[w]
-	if !found || i < 0 {
+	off, word, _ := t.lookup(w)
+	if !word {
 		return 0, "", false
 	}
-	return t.word(int(i), w)
+	freq, pos = t.entry(off, len(w))
+	return freq, pos, true
 }
