@@ -83,3 +83,28 @@ func TestCutExamplesOfTheDefect(t *testing.T) {
 		}
 	}
 }
+
+// TestCutNumbersAndMarks: a number keeps its decimals and per cent sign
+// and joins 年, 月, 日 after it; a run of dashes or ellipsis dots is one
+// mark; other marks stand alone.
+func TestCutNumbersAndMarks(t *testing.T) {
+	s := defaultSegmenter(t)
+	for _, c := range []struct{ text, want string }{
+		{"到2025年12月31日完成", "到 2025年 12月 31日 完成"},
+		{"增长11.5%以上", "增长 11.5% 以上"},
+		{"新世纪——二○○一年……", "新世纪 —— 二○○一年 ……"},
+		{"(2023—2025年)", "( 2023 — 2025年 )"},
+		{"COVID-19 疫苗", "COVID - 19 疫苗"},
+	} {
+		tokens := s.Cut(c.text)
+		if got := strings.Join(tokenTexts(tokens), " "); got != c.want {
+			t.Errorf("Cut(%q) = %q, want %q", c.text, got, c.want)
+		}
+		checkCover(t, c.text, c.text, tokens)
+	}
+	for _, tok := range s.Cut("达到3.2人,2025年") {
+		if (tok.Text == "3.2" || tok.Text == "2025年") && tok.Pos != "m" {
+			t.Errorf("%s has part of speech %q, want m", tok.Text, tok.Pos)
+		}
+	}
+}

@@ -327,6 +327,8 @@ func (c *cutter) cutBlock(block string) {
 	}
 
 	// Words of one character gather in a buffer that the HMM may join.
+	first := len(c.tokens)
+	defer c.joinYears(first)
 	bufStart := -1
 	for i := 0; i < n; {
 		j := next[i]
@@ -348,6 +350,51 @@ func (c *cutter) cutBlock(block string) {
 		c.flush(block, bufStart, n)
 	}
 	c.at += n
+}
+
+// joinYears joins the tokens from first on that spell a year in four
+// Chinese numerals (二○○一年, 一九九八年: the dictionary has 一年 and the
+// single characters), as the bakeoff standards write it. Two numerals are
+// left alone: 三四年 is "three or four years" more often than a year.
+func (c *cutter) joinYears(first int) {
+	toks := c.tokens[first:]
+	out := toks[:0]
+	for i := 0; i < len(toks); {
+		j, digits := i, 0
+		for j < len(toks) && allIn(toks[j].Text, yearDigits) {
+			digits += toks[j].End - toks[j].Start
+			j++
+		}
+		// The run may end in a token that closes with 年 (一年).
+		if j < len(toks) && strings.HasSuffix(toks[j].Text, "年") && allIn(strings.TrimSuffix(toks[j].Text, "年"), yearDigits) {
+			digits += toks[j].End - toks[j].Start - 1
+			if digits == 4 && j > i {
+				start, end := toks[i].Start, toks[j].End
+				text := toks[i].Text
+				for k := i + 1; k <= j; k++ {
+					text += toks[k].Text
+				}
+				out = append(out, Token{Text: text, Pos: numberPos, Start: start, End: end})
+				i = j + 1
+				continue
+			}
+		}
+		out = append(out, toks[i])
+		i++
+	}
+	c.tokens = c.tokens[:first+len(out)]
+}
+
+// yearDigits are the numerals a year is spelt with.
+const yearDigits = "〇○零一二三四五六七八九"
+
+func allIn(s, set string) bool {
+	for _, r := range s {
+		if !strings.ContainsRune(set, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // emitWord appends block's runes [i, j) as a dictionary word.
