@@ -5,7 +5,8 @@
 # with taskset when it is there).
 #
 # cnplan is timed as a whole process (start, dictionary load, decode, clean,
-# normalise, segment, words written to a file); jieba for jieba.lcut alone,
+# normalise, segment, words written to a file; GNU time, which this needs);
+# jieba for jieba.lcut alone,
 # its dictionary load reported apart (bench/jieba_segment.py). Then the cold
 # start of `cnplan segment` on one 3 KB file, the median of 7 runs.
 # Needs Debian's python3-jieba (apt-get install python3-jieba).
@@ -36,16 +37,17 @@ done
 bytes=$(find "$work/corpus" -type f -exec cat {} + | wc -c)
 echo "corpus: $((rounds * ${#docs[@]})) files, $(awk "BEGIN{printf \"%.1f\", $bytes/1e6}") MB"
 
-start=$(date +%s.%N)
-"${one[@]}" "$work/cnplan" segment -o "$work/words.txt" "$work/corpus"
-end=$(date +%s.%N)
-cnplan=$(awk "BEGIN{print $end - $start}")
-awk "BEGIN{printf \"cnplan segment, one core: %.1f s (%.2f MB/s), whole process\n\", $cnplan, $bytes/1e6/$cnplan}"
+# Wall and CPU time: on a shared machine the CPU time is the steadier.
+"${one[@]}" /usr/bin/time -f '%e %U %S' -o "$work/time" "$work/cnplan" segment -o "$work/words.txt" "$work/corpus"
+read -r cnplan user sys < "$work/time"
+cnplan_cpu=$(awk "BEGIN{print $user + $sys}")
+awk "BEGIN{printf \"cnplan segment, one core: %.1f s (%.2f MB/s), %.1f s CPU, whole process\n\", $cnplan, $bytes/1e6/$cnplan, $cnplan_cpu}"
 
 line=$("${one[@]}" "$py" "$root/bench/jieba_segment.py" "$work/corpus")
 echo "$line"
 jieba=$(echo "$line" | sed -n 's/.* words in \([0-9.]*\) s .*/\1/p')
-awk "BEGIN{printf \"ratio: cnplan segment (whole process) is %.2fx as fast as jieba.lcut (segmentation alone)\n\", $jieba/$cnplan}"
+jieba_cpu=$(echo "$line" | sed -n 's/.*; cpu \([0-9.]*\) s$/\1/p')
+awk "BEGIN{printf \"ratio: cnplan segment (whole process) is %.2fx as fast as jieba.lcut (segmentation alone) in wall time, %.2fx in CPU time\n\", $jieba/$cnplan, $jieba_cpu/$cnplan_cpu}"
 
 small=$(ls -S "${docs[@]}" | tail -1)
 times=()
