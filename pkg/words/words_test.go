@@ -2,7 +2,6 @@ package words
 
 import (
 	"path/filepath"
-	"sort"
 	"sync"
 	"testing"
 
@@ -44,17 +43,17 @@ func corpusTokens(t *testing.T) map[string][]segment.Token {
 	return tokens
 }
 
-// corpusTerms filters every corpus document, in number order.
+// firstFive are the corpus documents the expected values below were
+// counted on (the corpus grows; these stay).
+var firstFive = []string{"000", "001", "002", "003", "004"}
+
+// corpusTerms filters the first five corpus documents, in number order.
 func corpusTerms(t *testing.T, f Filter) (names []string, docs [][]Term) {
 	toks := corpusTokens(t)
-	for n := range toks {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range firstFive {
 		docs = append(docs, f.Terms(toks[n]))
 	}
-	return names, docs
+	return firstFive, docs
 }
 
 func countOf(counts []Count, word string) (Count, int) {
