@@ -19,7 +19,7 @@ func TestWordsJSONCounts001(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &table); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if table.Schema != Schema || len(table.Files) != 1 || table.Total != 6722 || len(table.Words) != 5 {
+	if table.Schema != Schema || len(table.Files) != 1 || table.Total != 6712 || len(table.Words) != 5 {
 		t.Fatalf("table: schema %q, files %v, total %d, %d words", table.Schema, table.Files, table.Total, len(table.Words))
 	}
 	if w := table.Words[0]; w.Word != "健康" || w.Count != 233 || w.Pos != "a" {
