@@ -240,7 +240,7 @@ func (c *cutter) cutText(text string) {
 				}
 				j += size
 			}
-			c.cutBlock(text[i:j])
+			c.cutLongBlock(text[i:j])
 			i = j
 			continue
 		}
@@ -282,6 +282,26 @@ func (c *cutter) lookup(word string, extra bool) (freq int64, more bool) {
 		}
 	}
 	return
+}
+
+// maxBlock bounds the runes cut as one block: a text without punctuation
+// (a 50 MB line) would otherwise need its whole DAG in memory at once.
+const maxBlock = 1 << 14
+
+// cutLongBlock cuts a block in pieces of at most maxBlock runes.
+func (c *cutter) cutLongBlock(block string) {
+	for len(block) > 0 {
+		end, n := len(block), 0
+		for i := range block {
+			if n == maxBlock {
+				end = i
+				break
+			}
+			n++
+		}
+		c.cutBlock(block[:end])
+		block = block[end:]
+	}
 }
 
 // cutBlock cuts one block: jieba's __cut_DAG.
