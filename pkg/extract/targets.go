@@ -534,7 +534,17 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		c.indPrefix = prev.indPrefix + x.quote(prev.indStart, prev.indEnd)
 	}
 	postStart := c.end
-	postEnd := x.clauseEnd(c.end)
+	// "全市新增2400户(累计约3600户)大中型餐饮单位": a note in brackets
+	// stands between the count and its noun.
+	if r, ok := x.runeAt(postStart); ok && r == '(' {
+		for k := postStart + 1; k < len(x.runes) && k < postStart+30; k++ {
+			if x.runes[k] == ')' {
+				postStart = k + 1
+				break
+			}
+		}
+	}
+	postEnd := x.clauseEnd(postStart)
 	if next := x.nextNumber(postStart, postEnd); next >= 0 {
 		postEnd = next
 	}
@@ -555,8 +565,9 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		core = strings.TrimPrefix(core, w)
 	}
 	verb := ""
+	untrimmed := string(x.runes[preStart:numStart]) // 在现有38项: 有 is trimmed from pre
 	for _, w := range v.verbs {
-		if strings.HasSuffix(pre, w) {
+		if strings.HasSuffix(pre, w) || strings.HasSuffix(untrimmed, w) {
 			verb = w
 			break
 		}
