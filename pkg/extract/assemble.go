@@ -244,6 +244,9 @@ func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline, 
 	switch {
 	case framed && !marked && fr.mode == modeReview:
 		return record.KindActual, fr.year, "", src
+	case framed && !marked && v.hasCue("actual_in_plan", clause):
+		// 在现有…62项“一站式”便民服务的基础上: where a plan starts from.
+		return record.KindActual, fr.year, "", "cue"
 	case framed && !marked && yearly:
 		return record.KindTarget, 0, "", src
 	case framed && !marked:
@@ -274,7 +277,9 @@ func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline, 
 func (x *extractor) yearly(pos int, s span) bool {
 	clause := x.clauseStart(pos)
 	for i := s.start; i+1 < pos; i++ {
-		if x.runes[i] != '每' || x.runes[i+1] != '年' {
+		// 每年, and the shorter cycles of assessment schemes: 每半年考评
+		// 一次, 每季度, 每月.
+		if x.runes[i] != '每' || !strings.ContainsRune("年半季月", x.runes[i+1]) {
 			continue
 		}
 		rate := false

@@ -38,7 +38,7 @@ var writtenDocs = map[string]string{
 	"yearly-scheme": `某某市2023年营商环境考评办法
 一、考评指标
 （一）政务服务（10分）
-1．各级大厅综合一窗率达95%以上。（0.5分）
+1．各级大厅综合一窗率达95%以上。（0.5分）每季度通报1次。在现有38项“掌上办”服务的基础上，新增20项。
 2．年度考评分值=日常监测（60%）+第三方评估（40%），7×24小时服务不断线。
 `,
 	"subsidy-policy": `关于支持数字经济发展的若干政策
@@ -119,6 +119,9 @@ func TestTimeFrames(t *testing.T) {
 		{doc: "plan-review-paragraph", at: "占地区生产总值比重升至12%", indicator: "海洋经济增加值占地区生产总值比重", value: 12, unit: "%", cmp: "=", year: ptr(2025), kind: "target"},
 		// A year's scheme: its title's year.
 		{doc: "yearly-scheme", at: "综合一窗率达95%以上", indicator: "综合一窗率", value: 95, unit: "%", cmp: ">=", year: ptr(2023), kind: "target"},
+		// A cycle has no year; where a plan starts from is reported.
+		{doc: "yearly-scheme", at: "每季度通报1次", indicator: "通报", value: 1, unit: "次", cmp: "=", kind: "target"},
+		{doc: "yearly-scheme", at: "38项", indicator: "服务", value: 38, unit: "项", cmp: "=", year: ptr(2023), kind: "actual"},
 		{doc: "subsidy-policy", at: "数字经济核心产业增加值占比达到12%", indicator: "数字经济核心产业增加值占比", value: 12, unit: "%", cmp: "=", year: ptr(2025), kind: "target"},
 	}
 	for _, w := range written {
@@ -130,12 +133,12 @@ func TestTimeFrames(t *testing.T) {
 // TestNotTargets: numbers that are rules, grades, formulas or set phrases.
 func TestNotTargets(t *testing.T) {
 	real := []targetWant{
-		{doc: "32", at: "最高3000万元"},           // a subsidy cap
-		{doc: "32", at: "省级按照项目设备购置额的10%"},    // a subsidy share
-		{doc: "30", at: "（0.5分）"},             // assessment points
-		{doc: "30", at: "日常监测（60%）"},          // a formula
-		{doc: "01", at: "1000千伏输电线路"},         // a voltage grade
-		{doc: "01", at: "开展深入贯彻中央八项规定精神学习教育"}, // a set phrase
+		{doc: "32", at: "最高3000万元"},                // a subsidy cap
+		{doc: "32", at: "省级按照项目设备购置额的10%"},         // a subsidy share
+		{doc: "30", at: "（0.5分）"},                  // assessment points
+		{doc: "30", at: "日常监测（60%）"},               // a formula
+		{doc: "01", at: "1000千伏输电线路", value: 1000}, // a voltage grade
+		{doc: "01", at: "开展深入贯彻中央八项规定精神学习教育"},      // a set phrase
 	}
 	for _, w := range real {
 		d, out := extractCorpus(t, w.doc)
@@ -148,7 +151,7 @@ func TestNotTargets(t *testing.T) {
 		{doc: "subsidy-policy", at: "一次性奖补50万元"},
 		{doc: "subsidy-policy", at: "最高500万元"},
 		{doc: "subsidy-policy", at: "八项规定"},
-		{doc: "subsidy-policy", at: "500千伏"},
+		{doc: "subsidy-policy", at: "500千伏", value: 500},
 		{doc: "subsidy-policy", at: "位居全国前10位"},
 	}
 	for _, w := range written {
