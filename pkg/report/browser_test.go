@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/cnplan/cnplan/pkg/record"
@@ -104,12 +105,15 @@ func run[T any](t *testing.T, ctx context.Context, what string, a chromedp.Actio
 
 // open loads the page and checks its script ran to the end (it runs
 // before the load event that Navigate waits for).
-func open(t *testing.T, ctx context.Context, page string) {
+func open(t *testing.T, ctx context.Context, pageURL string) {
 	t.Helper()
-	run(t, ctx, "open", chromedp.Navigate(page))
-	if !run(t, ctx, "ready", chromedp.Evaluate[bool](`!!(window.cnplan && window.cnplan.ready)`)) {
-		t.Fatal("the page's script did not finish")
+	nctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if res, err := chromedp.Call(nctx, cdppage.Navigate, cdppage.NavigateParams{URL: pageURL}); err != nil || res.ErrorText != "" {
+		t.Fatalf("open %s: %v %s", pageURL, err, res.ErrorText)
 	}
+	run(t, ctx, "ready", chromedp.Poll[chromedp.Void](`document.readyState === 'complete' && window.cnplan && window.cnplan.ready`,
+		chromedp.WithPollingInterval(20*time.Millisecond)))
 }
 
 // The corpus report in a real browser: no console error, every chart
