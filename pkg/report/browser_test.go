@@ -219,6 +219,10 @@ func browseCorpus(t *testing.T, browserCtx context.Context) {
 			t.Fatal(err)
 		}
 	}
+	// Self-contained: the page fetched nothing after itself.
+	if fetched := run(t, ctx, "resources", chromedp.Evaluate[[]string](`performance.getEntriesByType('resource').map(e => e.name)`)); len(fetched) > 0 {
+		t.Errorf("the page fetched %q", fetched)
+	}
 	if msgs := problems(); len(msgs) > 0 {
 		t.Errorf("console: %q", msgs)
 	}
