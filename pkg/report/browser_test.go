@@ -231,7 +231,7 @@ func browseCorpus(t *testing.T, browserCtx context.Context) {
 // thousand makes 1,000 documents from the corpus's five, each copy in its
 // own folder and with its figures moved a little, so that the charts do
 // not stack every mark on one point.
-func thousand(t *testing.T) []record.Document {
+func thousand(t testing.TB) []record.Document {
 	base := corpusDocs(t)
 	var docs []record.Document
 	for i := 0; len(docs) < 1000; i++ {

@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/pkg/compare"
 	"github.com/cnplan/cnplan/pkg/normalize"
@@ -108,9 +110,57 @@ type Point struct {
 }
 
 // MarshalJSON writes the point as an array in the order of PointFields.
+// It is written by hand: a page holds tens of thousands of points.
 func (p Point) MarshalJSON() ([]byte, error) {
-	return json.Marshal([]any{p.Doc, p.Kind, p.Value, p.ValueMax, p.Comparator, p.Year,
-		p.Indicator, p.Section, p.Text, p.Line, p.Original, p.Attribute, p.Baseline})
+	b := make([]byte, 0, 64)
+	b = append(b, '[')
+	b = strconv.AppendInt(b, int64(p.Doc), 10)
+	b = appendString(append(b, ','), p.Kind)
+	b = appendFloat(append(b, ','), &p.Value)
+	b = appendFloat(append(b, ','), p.ValueMax)
+	b = appendString(append(b, ','), p.Comparator)
+	if p.Year == nil {
+		b = append(b, ",null"...)
+	} else {
+		b = strconv.AppendInt(append(b, ','), int64(*p.Year), 10)
+	}
+	for _, n := range []int{p.Indicator, p.Section, p.Text, p.Line} {
+		b = strconv.AppendInt(append(b, ','), int64(n), 10)
+	}
+	b = appendString(append(b, ','), p.Original)
+	b = appendString(append(b, ','), p.Attribute)
+	b = strconv.AppendBool(append(b, ','), p.Baseline)
+	return append(b, ']'), nil
+}
+
+// appendFloat writes v as encoding/json does (null for nil).
+func appendFloat(b []byte, v *float64) []byte {
+	if v == nil {
+		return append(b, "null"...)
+	}
+	out, err := json.Marshal(*v)
+	if err != nil { // NaN or ±Inf: no JSON number
+		return append(b, "null"...)
+	}
+	return append(b, out...)
+}
+
+// appendString quotes s as encoding/json does, escaping < > & too.
+func appendString(b []byte, s string) []byte {
+	plain := true
+	for _, r := range s {
+		if r < 0x20 || r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r == 0x2028 || r == 0x2029 || r == utf8.RuneError {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	out, _ := json.Marshal(s)
+	return append(b, out...)
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.
@@ -341,11 +391,23 @@ func (a *indicatorAcc) build(strs *strtab) Indicator {
 			perDoc = append(perDoc, f.t.Unit)
 		}
 	}
-	main := mostUsed(perDoc, units.Same)
+	// Units compare after width folding and aliases; a row has few
+	// spellings and many figures, so remember each answer.
+	sameCache := map[[2]string]bool{}
+	same := func(a, b string) bool {
+		k := [2]string{a, b}
+		v, ok := sameCache[k]
+		if !ok {
+			v = units.Same(a, b)
+			sameCache[k] = v
+		}
+		return v
+	}
+	main := mostUsed(perDoc, same)
 	groups := []Group{{Unit: main, Points: []Point{}}}
 	for _, f := range a.figs {
 		p, unit := f.point(strs), f.t.Unit
-		if !units.Same(unit, main) {
+		if !same(unit, main) {
 			if v, ok := units.Convert(p.Value, unit, main); ok {
 				p.Original = compare.CellText(p.Value, p.ValueMax, unit, p.Comparator, nil)
 				p.Value = v
@@ -355,7 +417,7 @@ func (a *indicatorAcc) build(strs *strtab) Indicator {
 				}
 			} else {
 				gi := 1
-				for gi < len(groups) && !units.Same(groups[gi].Unit, unit) {
+				for gi < len(groups) && !same(groups[gi].Unit, unit) {
 					gi++
 				}
 				if gi == len(groups) {

@@ -272,3 +272,27 @@ func TestPageDeterministicAndDataLiftable(t *testing.T) {
 		t.Error("the page lacks ECharts' notice or loads a script from the network")
 	}
 }
+
+// A point is written as encoding/json would write its elements, escapes
+// and all, and reads back the same.
+func TestPointJSON(t *testing.T) {
+	year, max := 2025, 4.5
+	p := Point{Doc: 3, Kind: "target", Value: 0.1, ValueMax: &max, Comparator: "range", Year: &year,
+		Indicator: 1, Section: 2, Text: 7, Line: 40, Original: "≤0.1‰", Attribute: "a\"<b>\\\n\u2028约束性", Baseline: true}
+	got, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := json.Marshal([]any{3, "target", 0.1, 4.5, "range", 2025, 1, 2, 7, 40, "≤0.1‰", "a\"<b>\\\n\u2028约束性", true})
+	if string(got) != string(want) {
+		t.Errorf("point as JSON:\n%s\nwant\n%s", got, want)
+	}
+	var back Point
+	if err := json.Unmarshal(got, &back); err != nil || !reflect.DeepEqual(back, p) {
+		t.Errorf("read back %+v (%v), want %+v", back, err, p)
+	}
+	p.ValueMax, p.Year = nil, nil
+	if got, _ := json.Marshal(p); !strings.Contains(string(got), `0.1,null,"range",null,1`) {
+		t.Errorf("nulls: %s", got)
+	}
+}
