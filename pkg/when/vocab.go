@@ -112,6 +112,7 @@ type vocab struct {
 	within     wordSet[bool]
 	every      wordSet[bool]
 	background []string
+	nameJoint  map[rune]bool
 }
 
 // compiled is dict/deadlines.txt compiled, rebuilt after dict.Extend.
@@ -145,6 +146,7 @@ func compile(recs [][]string) (*vocab, error) {
 		title:     map[rune]rune{},
 		rangeSep:  map[rune]bool{},
 		numeral:   map[rune]int{},
+		nameJoint: map[rune]bool{},
 	}
 	for _, r := range recs {
 		if len(r) < 2 {
@@ -235,6 +237,8 @@ func compile(recs [][]string) (*vocab, error) {
 			v.within.add(word, true)
 		case "every":
 			v.every.add(word, true)
+		case "namejoint":
+			v.nameJoint[first] = true
 		case "background":
 			v.background = append(v.background, word)
 		case "quote", "title":

@@ -288,8 +288,11 @@ func (v *vocab) judge(rs []rune, c candidate, f *frame) (d Deadline, keep bool) 
 		}
 		return d, false
 	}
-	if c.not || f.inTitle[c.start] || f.titleLine[c.start] {
+	if c.not || f.inTitle[c.start] {
 		return d, false
+	}
+	if f.titleLine[c.start] && c.kind == kindDate && c.e.rel == nil {
+		return d, false // the year a title names; a headline's 今年 is the news's year
 	}
 	start := c.start
 	cued := false
@@ -320,6 +323,8 @@ func (v *vocab) judge(rs []rune, c candidate, f *frame) (d Deadline, keep bool) 
 			return d, false // a dated line: 2021年11月15日, 2020年04月15日09:53
 		case !e.hasYear && (e.day > 0 || e.hasMRel) && !c.by:
 			return d, false // 4月14日,…会议召开: an event, not a deadline
+		case !e.hasYear && !c.by && e.part == nil && !cued && !opensClause(rs, c.start):
+			return d, false // 打造“新十二月市”: a name, not a month
 		}
 		b := base
 		if !e.hasYear {
@@ -407,23 +412,36 @@ func (v *vocab) ownPeriod(rs []rune, c candidate, ctx Context) (from int, ok boo
 	if y != ctx.PlanStart || from == 0 || rs[from-1] != '(' || c.end >= len(rs) || rs[c.end] != ')' {
 		return 0, false
 	}
-	// the name before the bracket: its last Han characters are in the title
-	a := from - 1
-	for a > 0 && from-1-a < nameTail && isHan(rs[a-1]) {
-		a--
+	// the name before the bracket is the title's: all of it, or back to
+	// where the title's own name starts (after 关于印发, a joint 和)
+	name := strings.SplitN(ctx.Title, "(", 2)[0]
+	nrs := []rune(name)
+	a, k2 := from-1, len(nrs)
+	for a > 0 && k2 > 0 && rs[a-1] == nrs[k2-1] {
+		a, k2 = a-1, k2-1
 	}
-	if from-1-a < 2 || !strings.Contains(ctx.Title, string(rs[a:from-1])+"(") {
+	whole := k2 == 0
+	ownStart := (a == 0 || !isHan(rs[a-1])) && (k2 == 0 || v.nameJoint[nrs[k2-1]] || !isHan(nrs[k2-1]))
+	if from-1-a < 2 || !(whole || ownStart) {
 		return 0, false
 	}
 	return from, true
 }
 
-// nameTail is how many characters of a plan's name before its period must
-// be found in the title.
-const nameTail = 6
-
 func isHan(r rune) bool {
 	return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF
+}
+
+// opensClause: rs[i] starts a clause ("(12月取得明显成效", ",6月份完成").
+func opensClause(rs []rune, i int) bool {
+	if i == 0 {
+		return true
+	}
+	switch rs[i-1] {
+	case '(', ',', '。', ';', ':', '、', '\n', ' ', '\t':
+		return true
+	}
+	return false
 }
 
 // sameSentence: no sentence end or line break between a and b.
