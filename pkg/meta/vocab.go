@@ -29,6 +29,10 @@ type vocab struct {
 	notice       *regexp.Regexp // …关于…的通知
 	labelBefore  *regexp.Regexp // 发布日期:DATE
 	labelAfter   *regexp.Regexp // DATE TIME 来源
+	delivered    *regexp.Regexp // ——DATE在…会议上
+	reportKinds  []string       // 工作报告
+	offices      []string       // 省长
+	titleEnds    []string       // 规划, 方案: a title line that ends so is whole
 }
 
 type fiveYear struct {
@@ -74,6 +78,26 @@ func loadVocab() *vocab {
 		if err1 == nil && err2 == nil {
 			v.fiveYear = append(v.fiveYear, fiveYear{r[0], s, e})
 		}
+	}
+	var delivered []string
+	for _, r := range dict.Records("meta_report") {
+		if len(r) < 2 {
+			continue
+		}
+		switch r[0] {
+		case "kind":
+			v.reportKinds = append(v.reportKinds, r[1])
+		case "office":
+			v.offices = append(v.offices, r[1])
+		case "delivered":
+			delivered = append(delivered, r[1])
+		case "wrap":
+			v.titleEnds = append(v.titleEnds, r[1])
+		}
+	}
+	dict.LongestFirst(v.offices)
+	if len(delivered) > 0 {
+		v.delivered = mustCompile(`^[—\-]*\s*` + datePattern + `\s*在[^。]{0,60}?(?:` + alternation(delivered) + `)`)
 	}
 	var before, after []string
 	for _, r := range dict.Records("meta_date_labels") {
