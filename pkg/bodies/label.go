@@ -60,7 +60,69 @@ func (v *vocab) labelAt(rs []rune, j int) (start, after int, role string, ok boo
 			}
 		}
 	}
+	if !ok {
+		return v.openLabelAt(rs, j)
+	}
 	return start, after, role, ok
+}
+
+// maxLabelMid bounds the characters between an open label's head and its
+// tail: 牵头 + 考核 + 单位.
+const maxLabelMid = 4
+
+// openLabelAt recognises a label of a role head, a few characters and
+// 单位 or 部门 at rs[j], then a colon: 牵头考核单位:, 配合实施部门:. The label
+// must open a clause, so 各牵头考核单位对… in a sentence is none.
+func (v *vocab) openLabelAt(rs []rune, j int) (start, after int, role string, ok bool) {
+	n := len(rs)
+	for _, tl := range v.openTails {
+		if !hasAt(rs, j, n, tl) {
+			continue
+		}
+		k := skipSpaces(rs, j+runeLen(tl), n)
+		if k >= n || rs[k] != ':' {
+			continue
+		}
+		for _, h := range v.heads {
+			hl := runeLen(h.text)
+			for s := j - hl; s >= 0 && s >= j-hl-maxLabelMid; s-- {
+				if !isHan(rs[s]) {
+					break
+				}
+				if hasAt(rs, s, j, h.text) && (s == 0 || opensLabel(rs[s-1])) {
+					return s, k + 1, h.role, true
+				}
+			}
+		}
+	}
+	return 0, 0, "", false
+}
+
+// opensLabel: a label stands after these.
+func opensLabel(r rune) bool {
+	switch r {
+	case '(', ',', ';', ' ', '\t', '\n', '\r', ')', '。':
+		return true
+	}
+	return false
+}
+
+// inheritLevel gives a list item written without its level the level of
+// the item before it, when the dictionary knows the name so:
+// 市住建局、审批服务局 → 市行政审批和政务服务局; 省财政厅、地方金融监管局 →
+// 省地方金融监管局. A name the dictionary does not know with that level is
+// left as written.
+func (v *vocab) inheritLevel(items []item) {
+	for k := 1; k < len(items); k++ {
+		w := []rune(items[k].written)
+		prev := []rune(items[k-1].written)
+		if len(w) == 0 || len(prev) == 0 || v.levels[w[0]] || !v.levels[prev[0]] {
+			continue
+		}
+		if c, ok := v.canon[string(prev[0])+items[k].written]; ok {
+			items[k].canon = c
+		}
+	}
 }
 
 // labelClauses finds (责任单位:X、Y), (牵头单位:X;配合单位:Y) and their OCR-
@@ -231,6 +293,7 @@ func (v *vocab) splitItems(rs []rune, a, b int) []item {
 			break
 		}
 	}
+	v.inheritLevel(items)
 	return items
 }
 
