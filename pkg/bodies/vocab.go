@@ -45,13 +45,13 @@ type vocab struct {
 	placesBy          map[rune][]string // places by first rune, longest first
 	tailFirst         map[rune]bool     // first runes of label tails
 
-	heads      []phrase // open label heads: 牵头 (牵头考核单位:)
-	openTails  []string // 单位, 部门: the tails of labels
-	listEnds   []string // name endings read only in a closed list, longest first
-	subEnds    []string // working units inside a body (专班), longest first
-	done       []string // 了 after a verb: a report, not a task
-	notDone    []string
-	built      []string // 筹建 closing a clause: the bodies are built
+	heads     []phrase // open label heads: 牵头 (牵头考核单位:)
+	openTails []string // 单位, 部门: the tails of labels
+	listEnds  []string // name endings read only in a closed list, longest first
+	subEnds   []string // working units inside a body (专班), longest first
+	done      []string // 了 after a verb: a report, not a task
+	notDone   []string
+	built     []string // 筹建 closing a clause: the bodies are built
 }
 
 type repairCand struct {
