@@ -77,6 +77,12 @@ func TestExtractCorpus(t *testing.T) {
 			Issuers:   []string{"包头市人民政府办公室"},
 			Published: "2022-04-14", Year: 2022,
 		}},
+		// A 印发 notice of two documents, signed below.
+		{"32", "支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划(2021—2023年)", Meta{
+			Title:     "支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划(2021—2023年)",
+			Issuers:   []string{"安徽省人民政府办公厅"},
+			Published: "2021-09-02", Year: 2021, PeriodStart: 2021, PeriodEnd: 2023,
+		}},
 	}
 	for _, tt := range tests {
 		original, text := corpusText(t, tt.doc)

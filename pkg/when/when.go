@@ -409,8 +409,11 @@ func (v *vocab) ownPeriod(rs []rune, c candidate, ctx Context) (from int, ok boo
 		y = y*10 + int(r-'0')
 	}
 	from = k - 4
-	if y != ctx.PlanStart || from == 0 || rs[from-1] != '(' || c.end >= len(rs) || rs[c.end] != ')' {
+	if y != ctx.PlanStart || from < 2 || rs[from-1] != '(' || c.end >= len(rs) || rs[c.end] != ')' {
 		return 0, false
+	}
+	if r := rs[from-2]; r == '\n' || r == '\r' {
+		return 0, false // a title wrapped before its period: the period is the title's
 	}
 	// the name before the bracket is the title's: all of it, or back to
 	// where the title's own name starts (after 关于印发, a joint 和)
