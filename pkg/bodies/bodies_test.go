@@ -442,6 +442,10 @@ func TestCanonical(t *testing.T) {
 		// Too short to repair safely.
 		{"财攻部", "财攻部", false},
 		{"许昌市", "许昌市", false},
+		// A historical name stays as written: 市农业局 in a 2012 text is not
+		// the 市农业农村局 created in 2018.
+		{"市农业局", "市农业局", true},
+		{"包头市农业局", "包头市农业局", true},
 	} {
 		got, known := Canonical(row.name)
 		if got != row.want || known != row.known {

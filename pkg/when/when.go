@@ -291,6 +291,9 @@ func (v *vocab) judge(rs []rune, c candidate, f *frame) (d Deadline, keep bool) 
 	if c.not || f.inTitle[c.start] {
 		return d, false
 	}
+	if c.kind == kindDate && c.e.rel != nil && inFormula(rs, c.start) {
+		return d, false // 年度考评分值=(本年度上半年考评分值+…)÷2: a term, not a deadline
+	}
 	if f.titleLine[c.start] && c.kind == kindDate && c.e.rel == nil {
 		return d, false // the year a title names; a headline's 今年 is the news's year
 	}
@@ -443,6 +446,21 @@ func opensClause(rs []rune, i int) bool {
 	switch rs[i-1] {
 	case '(', ',', '。', ';', ':', '、', '\n', ' ', '\t':
 		return true
+	}
+	return false
+}
+
+// inFormula: the line at i is a formula (it holds =).
+func inFormula(rs []rune, i int) bool {
+	for k := i; k < len(rs) && rs[k] != '\n'; k++ {
+		if rs[k] == '=' {
+			return true
+		}
+	}
+	for k := i - 1; k >= 0 && rs[k] != '\n'; k-- {
+		if rs[k] == '=' {
+			return true
+		}
 	}
 	return false
 }

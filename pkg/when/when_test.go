@@ -139,6 +139,8 @@ var findCases = []struct {
 	{"每年 with no start year", Context{DocYear: 2019}, "每年3月底前报送上年度工作总结", []want{{"3月底前", "2019-03-31"}}},
 	{"今后三年 in a plan", Context{PlanStart: 2024, PlanEnd: 2026}, "今后三年,全省新建5G基站3万个", []want{{"今后三年", "2026-12-31"}}},
 	{"时期是 names the period", Context{DocYear: 2026}, "“十五五”时期是基本实现社会主义现代化夯实基础、全面发力的关键时期", nil},
+	{"本年度 inside a formula", Context{DocYear: 2023}, "综合得分=本年度完成率×60%+上年度完成率×40%", nil},
+	{"本年度 in a task", Context{DocYear: 2023}, "本年度内完成全部整改", []want{{"本年度内", "2023-12-31"}}},
 	{"month in a yearly work plan", Context{DocYear: 2023, Title: "2024年全市卫生健康工作要点"}, "9月完成全部验收", []want{{"9月", "2024-09-30"}}},
 
 	// Vocabulary the five documents do not use, in the forms plans write it.
