@@ -375,6 +375,22 @@ var findRows = []struct {
 		}},
 	},
 	{
+		name: "own shape: a note in the bracket makes the first body lead",
+		text: "推进医养结合(市发展改革委、市财政局、市卫生健康委按职责分工负责,首位为牵头部门)。",
+		want: []want{
+			{quote: "(市发展改革委", role: Lead, units: []string{"市发展改革委"}, canon: []string{"市发展改革委"}},
+			{quote: "市财政局、市卫生健康委按职责分工负责", role: Responsible, units: []string{"市财政局", "市卫生健康委"}, canon: []string{"市财政局", "市卫生健康委"}},
+		},
+	},
+	{
+		name: "own shape: a note after a labelled list is no body",
+		text: "推进医养结合。(责任单位:市发展改革委、市财政局,首位为牵头单位)",
+		want: []want{
+			{quote: "(责任单位:市发展改革委", role: Lead, units: []string{"市发展改革委"}, canon: []string{"市发展改革委"}},
+			{quote: "市财政局,首位为牵头单位)", role: Responsible, units: []string{"市财政局"}, canon: []string{"市财政局"}},
+		},
+	},
+	{
 		name: "own shape: an open label's words inside a sentence are no label",
 		text: "各牵头考核单位对各旗县区承担的重点任务进行考核并形成分值。",
 	},

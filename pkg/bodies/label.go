@@ -198,6 +198,17 @@ scan:
 			if isListNumber(rs, p, p0) {
 				break scan
 			}
+			if _, ok := phraseAt(rs, p, n, v.notePhrases); ok && (rs[p-1] == ',' || rs[p-1] == ';') {
+				// (责任单位:A、B,首位为牵头单位): the note is no body
+				contentEnd = p - 1
+				for end = p; end < n && end-p < maxNoteGap && rs[end] != ')'; end++ {
+				}
+				if end < n && rs[end] == ')' {
+					end++
+				}
+				closed = true
+				break scan
+			}
 		}
 	}
 	if contentEnd < 0 {

@@ -45,13 +45,15 @@ type vocab struct {
 	placesBy          map[rune][]string // places by first rune, longest first
 	tailFirst         map[rune]bool     // first runes of label tails
 
-	heads     []phrase // open label heads: 牵头 (牵头考核单位:)
-	openTails []string // 单位, 部门: the tails of labels
-	listEnds  []string // name endings read only in a closed list, longest first
-	subEnds   []string // working units inside a body (专班), longest first
-	done      []string // 了 after a verb: a report, not a task
-	notDone   []string
-	built     []string // 筹建 closing a clause: the bodies are built
+	heads       []phrase // open label heads: 牵头 (牵头考核单位:)
+	openTails   []string // 单位, 部门: the tails of labels
+	listEnds    []string // name endings read only in a closed list, longest first
+	subEnds     []string // working units inside a body (专班), longest first
+	done        []string // 了 after a verb: a report, not a task
+	notDone     []string
+	built       []string // 筹建 closing a clause: the bodies are built
+	notes       []string // 首位为牵头部门: the first body leads
+	notePhrases []phrase
 }
 
 type repairCand struct {
@@ -164,6 +166,10 @@ func compile() *vocab {
 	sort.SliceStable(v.heads, func(i, j int) bool {
 		return utf8.RuneCountInString(v.heads[i].text) > utf8.RuneCountInString(v.heads[j].text)
 	})
+	v.notes = dict.LongestFirst(dict.Words("body_notes"))
+	for _, n := range v.notes {
+		v.notePhrases = append(v.notePhrases, phrase{text: n, role: Lead})
+	}
 	v.roles = phrases("body_roles")
 	v.verbs = phrases("body_verbs")
 
