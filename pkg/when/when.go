@@ -222,7 +222,7 @@ func (v *vocab) candidateAt(rs []rune, i int) (c candidate, ok bool) {
 			}
 			j++
 		}
-		if onlyQuoted, n, hit := v.planEnd.at(rs, j); hit && (quoted || !onlyQuoted) {
+		if onlyQuoted, n, hit := v.planEnd.at(rs, j); hit && (!onlyQuoted || quoted && namesPeriod(rs, i, j+n)) {
 			c = candidate{kind: kindPlan, start: i, end: j + n, year: p.last}
 			return v.withAfter(rs, c), true
 		}
@@ -437,6 +437,33 @@ func (v *vocab) ownPeriod(rs []rune, c candidate, ctx Context) (from int, ok boo
 func isHan(r rune) bool {
 	return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF
 }
+
+// namesPeriod says whether a quoted plan's 时期 at rs[start:end] sets its
+// period: as the time of its clause, followed by a break or a quote
+// ("“十三五”时期,面对…", "明确了“十五五”时期“经济增长…”等重要目标"), or heading
+// a short line, a table's title or cell ("“十三五”时期民爆行业发展主要目标",
+// "“十三五”时期零发生"). Inside running text it qualifies a noun
+// ("规划推进“十四五”时期临床专科能力建设").
+func namesPeriod(rs []rune, start, end int) bool {
+	if end >= len(rs) {
+		return true
+	}
+	switch rs[end] {
+	case ',', '。', ';', ':', '“', '"', '\n', '\r', ' ':
+		return true
+	}
+	a, b := start, end
+	for a > 0 && rs[a-1] != '\n' {
+		a--
+	}
+	for b < len(rs) && rs[b] != '\n' && rs[b] != '\r' {
+		b++
+	}
+	return b-a <= shortLine
+}
+
+// shortLine is the longest line that is a heading or a table cell.
+const shortLine = 40
 
 // opensClause: rs[i] starts a clause ("(12月取得明显成效", ",6月份完成").
 func opensClause(rs []rune, i int) bool {
