@@ -168,12 +168,14 @@ func titleLineMask(rs []rune, title string) []bool {
 	if title == "" {
 		return mask
 	}
+	n := len([]rune(title))
 	for a := 0; a < len(rs); {
 		b := a
 		for b < len(rs) && rs[b] != '\n' {
 			b++
 		}
-		if strings.TrimSpace(string(rs[a:b])) == title {
+		// only lines of about the title's length are compared (indent, CR)
+		if b-a >= n && b-a <= n+titlePad && strings.TrimSpace(string(rs[a:b])) == title {
 			for k := a; k < b; k++ {
 				mask[k] = true
 			}
@@ -182,6 +184,9 @@ func titleLineMask(rs []rune, title string) []bool {
 	}
 	return mask
 }
+
+// titlePad bounds the indentation and line end around a title line.
+const titlePad = 8
 
 // titleYear is the year a yearly document is for: the one year its title
 // names ("包头市2022年数字政府建设考评办法"), 0 when it names none, several or
@@ -234,10 +239,15 @@ func (v *vocab) candidateAt(rs []rune, i int) (c candidate, ok bool) {
 	if _, n, hit := v.planRel.at(rs, i); hit {
 		return v.withAfter(rs, candidate{kind: kindPlanRel, start: i, end: i + n}), true
 	}
-	// a date: not in the middle of a number ("20232025年")
+	// a date, or N年内: not in the middle of a number ("20232025年")
 	if i == 0 || !v.isNumeral(rs[i-1]) {
 		if e, hit := v.scanDate(rs, i, false); hit && (e.hasYear || e.month > 0) {
 			return v.withAfter(rs, candidate{kind: kindDate, start: i, end: e.end, e: e}), true
+		}
+		if v.isNumeral(rs[i]) {
+			if years, end, ok := v.yearsWithin(rs, i); ok {
+				return candidate{kind: kindWithin, start: i, end: end, years: years, by: true}, true
+			}
 		}
 	}
 	if _, n, hit := v.ahead.at(rs, i); hit {
@@ -245,11 +255,6 @@ func (v *vocab) candidateAt(rs []rune, i int) (c candidate, ok bool) {
 			if kind, m, ok := v.mark.at(rs, i+n+k); ok && kind == "year" {
 				return v.withAfter(rs, candidate{kind: kindAhead, start: i, end: i + n + k + m, years: years}), true
 			}
-		}
-	}
-	if i == 0 || !v.isNumeral(rs[i-1]) {
-		if years, end, ok := v.yearsWithin(rs, i); ok {
-			return candidate{kind: kindWithin, start: i, end: end, years: years, by: true}, true
 		}
 	}
 	if _, n, hit := v.bare.at(rs, i); hit {
