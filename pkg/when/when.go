@@ -9,6 +9,8 @@ package when
 
 import (
 	"fmt"
+
+	"github.com/cnplan/cnplan/pkg/normalize"
 	"strings"
 	"time"
 )
@@ -510,7 +512,10 @@ func sameSentence(rs []rune, a, b int) bool {
 // InBackground says whether a heading path (pkg/extract's "一、发展背景 >
 // (二)面临形势") opens a review of the past or the setting, where a plan's
 // period ("“十四五”期间,我省将…") sets no deadline.
+// The path may be quoted from a traditional original (面臨的形勢): it is
+// compared simplified.
 func InBackground(path string) bool {
+	path = normalize.ToSimplified(path)
 	for _, w := range load().background {
 		if strings.Contains(path, w) {
 			return true

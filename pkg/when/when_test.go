@@ -268,3 +268,20 @@ func TestFindTraditional(t *testing.T) {
 		}
 	}
 }
+
+func TestInBackground(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		want bool
+	}{
+		{"一、发展背景与面临形势 > (二)面临形势", true},
+		{"二、面臨的形勢 > (一)宏觀經濟調整影響深遠", true}, // traditional, as quoted from 21's conversion
+		{"一、回顾与总结", true},
+		{"三、指导思想、基本原则与发展目标 > (三)发展目标", false},
+		{"四、重點任務", false},
+	} {
+		if got := InBackground(tc.path); got != tc.want {
+			t.Errorf("InBackground(%q) = %v, want %v", tc.path, got, tc.want)
+		}
+	}
+}
