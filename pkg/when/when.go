@@ -52,6 +52,7 @@ const (
 	kindBare                    // "年底前", "年内"
 	kindAhead                   // "今后五年", "未来五年"
 	kindWithin                  // "5年内" after an "X年起N年内"
+	kindPart                    // "二季度", "上半年" with no year written
 )
 
 type candidate struct {
@@ -63,6 +64,7 @@ type candidate struct {
 	not        bool // ends in "起", "以来"…: not a deadline
 	since      bool // ends in "起", "开始": a start year (not ends past it)
 	years      int  // kindAhead, kindWithin: the number of years
+	part       span // kindPart
 }
 
 // frame is what Find knows of the document while it reads it.
@@ -259,6 +261,9 @@ func (v *vocab) candidateAt(rs []rune, i int) (c candidate, ok bool) {
 			}
 		}
 	}
+	if p, n, hit := v.yearPart.at(rs, i); hit && !p.end && (i == 0 || !v.isNumeral(rs[i-1]) && !v.notBefore[rs[i-1]]) {
+		return v.withAfter(rs, candidate{kind: kindPart, start: i, end: i + n, part: p}), true
+	}
 	if _, n, hit := v.bare.at(rs, i); hit {
 		if i > 0 && (v.notBefore[rs[i-1]] || v.isNumeral(rs[i-1])) {
 			return c, false // "三年内", "每年底"
@@ -371,6 +376,14 @@ func (v *vocab) judge(rs []rune, c candidate, f *frame) (d Deadline, keep bool) 
 		if from > 0 {
 			year = from + c.years - 1
 		}
+	case kindPart:
+		// 二季度完成, 上半年前: in a yearly plan, that year's quarter; not
+		// a term of a formula (年度分值=(上半年分值+下半年分值)÷2).
+		if !c.by && !cued && !opensClause(rs, c.start) || inFormula(rs, c.start) || f.yearOf == 0 {
+			return d, false
+		}
+		year = f.yearOf
+		last = time.Date(year, time.Month(c.part.to)+1, 0, 0, 0, 0, 0, time.UTC)
 	case kindWithin:
 		if f.spanFrom == 0 {
 			return d, false // 三年内: a duration, no start year to count from
