@@ -26,6 +26,8 @@ type Clause struct {
 	Start     int      // rune span of the clause as it stands
 	End       int
 	UnitSpans [][2]int // rune span of each unit as written
+
+	firstLeads bool // the first unit is marked as the lead: 市发展改革委(牵头)、…
 }
 
 // Find returns the responsibility clauses of text, in order of Start.
@@ -43,12 +45,12 @@ func Find(text string) []Clause {
 }
 
 // splitLeads splits a clause whose bracket notes that its first body leads
-// (首位为牵头部门): the first body becomes a lead clause, the others keep
+// (首位为牵头部门), or whose first body is marked so (市发展改革委(牵头)、…): the first body becomes a lead clause, the others keep
 // the clause's role.
 func (v *vocab) splitLeads(rs []rune, cs []Clause) []Clause {
 	var out []Clause
 	for _, c := range cs {
-		if len(c.Units) < 2 || c.Role == Lead || !v.hasLeadNote(rs, c) {
+		if len(c.Units) < 2 || c.Role == Lead || !c.firstLeads && !v.hasLeadNote(rs, c) {
 			out = append(out, c)
 			continue
 		}
@@ -113,6 +115,9 @@ func isSoftEnd(r rune) bool {
 }
 
 func (c *Clause) add(it item) {
+	if it.lead && len(c.Units) == 0 {
+		c.firstLeads = true
+	}
 	c.Units = append(c.Units, it.written)
 	c.Canonical = append(c.Canonical, it.canon)
 	c.UnitSpans = append(c.UnitSpans, [2]int{it.start, it.end})

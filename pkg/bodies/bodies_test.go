@@ -391,6 +391,34 @@ var findRows = []struct {
 		},
 	},
 	{
+		name: "own shape: (牵头) after the first body of a labelled list",
+		text: "推进项目建设。(责任单位:市发展改革委(牵头)、市财政局、市卫生健康委)",
+		want: []want{
+			{quote: "(责任单位:市发展改革委", role: Lead, units: []string{"市发展改革委"}, canon: []string{"市发展改革委"}},
+			{quote: "市财政局、市卫生健康委)", role: Responsible, units: []string{"市财政局", "市卫生健康委"}, canon: []string{"市财政局", "市卫生健康委"}},
+		},
+	},
+	{
+		name: "own shape: another field after the list ends it",
+		text: "建设创新平台。(责任单位:市科技局、市工业和信息化局;完成时限:2022年12月底)",
+		want: []want{{
+			quote: "(责任单位:市科技局、市工业和信息化局",
+			role:  Responsible,
+			units: []string{"市科技局", "市工业和信息化局"},
+			canon: []string{"市科技局", "市工业和信息化局"},
+		}},
+	},
+	{
+		name: "own shape: a detachment inside a known bureau",
+		text: "治理重型柴油车污染(市生态环境局、市交通运输局、市公安局交警支队按职责分工负责)。",
+		want: []want{{
+			quote: "(市生态环境局、市交通运输局、市公安局交警支队按职责分工负责)",
+			role:  Responsible,
+			units: []string{"市生态环境局", "市交通运输局", "市公安局交警支队"},
+			canon: []string{"市生态环境局", "市交通运输局", "市公安局交警支队"},
+		}},
+	},
+	{
 		name: "own shape: an open label's words inside a sentence are no label",
 		text: "各牵头考核单位对各旗县区承担的重点任务进行考核并形成分值。",
 	},

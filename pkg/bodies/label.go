@@ -98,6 +98,19 @@ func (v *vocab) openLabelAt(rs []rune, j int) (start, after int, role string, ok
 	return 0, 0, "", false
 }
 
+// maxFieldName bounds the name of a field in a task's bracket (完成时限).
+const maxFieldName = 8
+
+// otherLabelAt: a field name and a colon start at rs[p] (完成时限:…).
+func otherLabelAt(rs []rune, p int) bool {
+	k := p
+	for k < len(rs) && k-p < maxFieldName && isHan(rs[k]) {
+		k++
+	}
+	k = skipSpaces(rs, k, len(rs))
+	return k-p >= 2 && k < len(rs) && rs[k] == ':'
+}
+
 // opensLabel: a label stands after these.
 func opensLabel(r rune) bool {
 	switch r {
@@ -187,6 +200,10 @@ scan:
 			}
 			depth--
 		case r == '。' || r == '\n' || r == '\r':
+			break scan
+		case depth == 0 && (r == ';' || r == ',') && otherLabelAt(rs, p+1):
+			// (责任单位:X、Y;完成时限:2022年12月底): another field follows
+			contentEnd = p
 			break scan
 		case depth == 0 && p > p0:
 			// The next label ends this list: 牵头单位:X;配合单位:Y, or with
@@ -312,6 +329,26 @@ func (v *vocab) splitItems(rs []rune, a, b int) []item {
 // joined by 和/及 when both halves are bodies and the whole is not one
 // (工业和信息化部 is one body, 市财政局和市卫生健康委 two).
 func (v *vocab) readItems(rs []rune, s, e int) []item {
+	// 市发展改革委(牵头): a role in brackets after a name marks the lead
+	lead := false
+	if e-s > 4 && rs[e-1] == ')' {
+		for _, ph := range v.roles {
+			k := e - 1 - runeLen(ph.text)
+			if ph.role == Lead && k-1 > s && rs[k-1] == '(' && hasAt(rs, k, e-1, ph.text) {
+				lead, e = true, k-1
+				break
+			}
+		}
+	}
+	items := v.readPiece(rs, s, e)
+	if lead && len(items) == 1 {
+		items[0].lead = true
+	}
+	return items
+}
+
+// readPiece reads one separated piece without a lead mark.
+func (v *vocab) readPiece(rs []rune, s, e int) []item {
 	w := string(rs[s:e])
 	if v.isGeneric(w) || !isHan(rs[s]) {
 		return nil // a body's name starts with a Han character

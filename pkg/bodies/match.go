@@ -11,6 +11,7 @@ type item struct {
 	written    string
 	canon      string
 	short      bool // 规划 in 规划、住建等部门: stands for 规划部门
+	lead       bool // 市发展改革委(牵头): marked as the lead inside the list
 }
 
 // hasAt reports whether rs[i:] starts with s and s ends by lim.
