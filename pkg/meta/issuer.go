@@ -89,8 +89,13 @@ func reportIssuer(ls []line, t title, v *vocab) []string {
 			if i <= 0 {
 				continue
 			}
-			if body := strings.TrimSpace(l.text[:i]); v.isBody(body) {
+			body := strings.TrimSpace(l.text[:i])
+			if v.isBody(body) {
 				return []string{body}
+			}
+			// 浙江省省长 刘捷: the province's (city's…) people's government
+			if r, _ := utf8.DecodeLastRuneInString(body); utf8.RuneCountInString(body) >= 2 && strings.ContainsRune(v.governmentLevels, r) {
+				return []string{body + v.government}
 			}
 		}
 	}

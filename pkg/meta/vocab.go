@@ -23,16 +23,18 @@ type vocab struct {
 	fiveYear       []fiveYear
 	labels         []dateLabel
 
-	wrapper      *regexp.Regexp // 关于印发《X》的通知
-	wrapperBare  *regexp.Regexp // 关于印发X的通知
-	wrapperInner *regexp.Regexp // …关于印发〈X〉的通知, inside a forwarded notice's title
-	notice       *regexp.Regexp // …关于…的通知
-	labelBefore  *regexp.Regexp // 发布日期:DATE
-	labelAfter   *regexp.Regexp // DATE TIME 来源
-	delivered    *regexp.Regexp // ——DATE在…会议上
-	reportKinds  []string       // 工作报告
-	offices      []string       // 省长
-	titleEnds    []string       // 规划, 方案: a title line that ends so is whole
+	wrapper          *regexp.Regexp // 关于印发《X》的通知
+	wrapperBare      *regexp.Regexp // 关于印发X的通知
+	wrapperInner     *regexp.Regexp // …关于印发〈X〉的通知, inside a forwarded notice's title
+	notice           *regexp.Regexp // …关于…的通知
+	labelBefore      *regexp.Regexp // 发布日期:DATE
+	labelAfter       *regexp.Regexp // DATE TIME 来源
+	delivered        *regexp.Regexp // ——DATE在…会议上
+	reportKinds      []string       // 工作报告
+	offices          []string       // 省长
+	titleEnds        []string       // 规划, 方案: a title line that ends so is whole
+	government       string         // 人民政府: the body a governor's place names
+	governmentLevels string         // 省市县…: the ends of places that have one
 }
 
 type fiveYear struct {
@@ -93,11 +95,16 @@ func loadVocab() *vocab {
 			delivered = append(delivered, r[1])
 		case "wrap":
 			v.titleEnds = append(v.titleEnds, r[1])
+		case "government":
+			v.government = r[1]
+			if len(r) > 2 {
+				v.governmentLevels = r[2]
+			}
 		}
 	}
 	dict.LongestFirst(v.offices)
 	if len(delivered) > 0 {
-		v.delivered = mustCompile(`^[—\-]*\s*` + datePattern + `\s*在[^。]{0,60}?(?:` + alternation(delivered) + `)`)
+		v.delivered = mustCompile(`^[—\-(]*\s*` + datePattern + `\s*在[^。]{0,60}?(?:` + alternation(delivered) + `)`)
 	}
 	var before, after []string
 	for _, r := range dict.Records("meta_date_labels") {
