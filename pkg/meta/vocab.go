@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
+	"github.com/cnplan/cnplan/pkg/bodies"
 )
 
 // vocab holds the cue words of dict/meta_*.txt, compiled once.
@@ -161,6 +162,9 @@ func (v *vocab) trimIssuer(s string) string {
 // isBody reports whether s reads as the name of an issuing body: a few
 // characters ending in one of meta_issuer_suffixes.
 func (v *vocab) isBody(s string) bool {
+	if _, known := bodies.Canonical(s); known && s != "" {
+		return true // 国务院, 中共中央: names the body dictionary knows whole
+	}
 	n := utf8.RuneCountInString(s)
 	if n < 2 || n > 30 || hanCount(s) < n-4 {
 		return false
