@@ -92,7 +92,7 @@ func Extract(d *document.Document) record.Document {
 	}
 	x.index()
 	x.years = x.findYearMarks()
-	x.frames = x.buildFrames(out.Title)
+	x.frames = x.buildFrames(titleText(d, m))
 	out.Frames = x.frames.records(x)
 
 	tables := findTables(d.Body.Text, x.docYear)
