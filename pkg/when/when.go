@@ -37,9 +37,10 @@ type Deadline struct {
 	Start, End int    // rune span of Text
 	Date       string // ISO last day: 2025-12-31, 2023-03-31; "" when it cannot be resolved
 	Year       int    // the year of Date (0 when unresolved)
-	// Period: a five-year plan named by its period ("“十四五”期间"). In a
-	// review or background section it describes the setting, not a due
-	// date; InBackground tells such sections by their headings.
+	// Period: a five-year plan named by its period ("“十四五”期间"), or the
+	// years ahead inside a sentence ("一方面,未来五年国家在…"). In a review
+	// or background section it describes the setting, not a due date;
+	// InBackground tells such sections by their headings.
 	Period bool
 }
 
@@ -400,7 +401,11 @@ func (v *vocab) judge(rs []rune, c candidate, f *frame) (d Deadline, keep bool) 
 	if year > 0 && ref > 0 && year < ref {
 		return d, false // the past: 2019年,…完成了; "十三五"期间 in a 2021 plan
 	}
-	d = Deadline{Text: string(rs[start:c.end]), Start: start, End: c.end, Year: year, Period: c.kind == kindPlan}
+	// A span of years ahead that opens its paragraph ("未来五年,为适应…")
+	// frames what follows even in a background section; inside a sentence
+	// there ("一方面,未来五年国家在…持续投入") it is a forecast.
+	period := c.kind == kindPlan || c.kind == kindAhead && start > 0 && rs[start-1] != '\n'
+	d = Deadline{Text: string(rs[start:c.end]), Start: start, End: c.end, Year: year, Period: period}
 	if year > 0 {
 		d.Date = last.Format("2006-01-02")
 	}

@@ -288,3 +288,21 @@ func TestInBackground(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodFlag: which deadlines a background section drops (Period).
+func TestPeriodFlag(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"二、面临的形势\n未来五年,为适应经济发展新常态、改革发展新变化", false},
+		{"民爆物品主要应用于基础设施建设。一方面,未来五年国家在铁路公路等基础建设方面持续投入", true},
+		{"预计“十三五”期间,工业炸药市场需求将呈波动缓降趋势", true},
+		{"到2020年,工业炸药产量控制在400万吨以内", false},
+	} {
+		ds := Find(tc.in, ctx21)
+		if len(ds) != 1 || ds[0].Period != tc.want {
+			t.Errorf("Find(%q) = %+v, want one deadline with Period %v", tc.in, ds, tc.want)
+		}
+	}
+}
