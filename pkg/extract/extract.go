@@ -79,7 +79,7 @@ func Extract(d *document.Document) record.Document {
 	x.index()
 	x.years = x.findYearMarks()
 
-	tables := findTables(d.Body.Text, x.docYear)
+	tables := findTables(d.Body.Text, x.tableBaseYear())
 	rowTargets, tableNotes := x.tableTargets(tables)
 	out.Targets = append(out.Targets, rowTargets...)
 	out.Targets = append(out.Targets, x.proseTargets(tables)...)

@@ -91,6 +91,7 @@ func headerColumn(text string) (column, bool) {
 // stretch (see layoutFields), any other line one cell.
 func tableCells(text string) []cell {
 	var cells []cell
+	autospace := len(autospaced.FindAllStringIndex(text, 2)) == 2
 	pos := 0
 	for lineNo, line := range strings.SplitAfter(text, "\n") {
 		n := utf8.RuneCountInString(line)
@@ -99,43 +100,71 @@ func tableCells(text string) []cell {
 		case strings.Contains(body, "\t"):
 			off := pos
 			for _, field := range strings.Split(body, "\t") {
-				cells = appendCell(cells, field, off, lineNo)
+				cells = appendValues(cells, field, off, lineNo)
 				off += utf8.RuneCountInString(field) + 1
 			}
 		case strings.Contains(strings.TrimSpace(body), "  "):
-			for _, f := range layoutFields(body) {
-				cells = appendCell(cells, f.text, pos+f.start, lineNo)
+			for _, f := range layoutFields(body, autospace) {
+				cells = appendCell(cells, f.text, pos+f.start, pos+f.end, lineNo)
 			}
 		default:
-			cells = appendCell(cells, body, pos, lineNo)
+			cells = appendCell(cells, body, pos, -1, lineNo)
 		}
 		pos += n
 	}
 	return cells
 }
 
+// appendValues adds a tab-separated field as a cell, or as several when
+// it is values separated by spaces ("41—43 45": a PDF's narrow cells
+// closer than the gap that makes a tab).
+func appendValues(cells []cell, field string, off, line int) []cell {
+	words := layoutFields(field, false)
+	if len(words) < 2 {
+		return appendCell(cells, field, off, -1, line)
+	}
+	for _, w := range words {
+		if !isValueCell(w.text) {
+			return appendCell(cells, field, off, -1, line)
+		}
+	}
+	for _, w := range words {
+		cells = appendCell(cells, w.text, off+w.start, off+w.end, line)
+	}
+	return cells
+}
+
 // appendCell adds field, found at rune offset off, as a cell when it
-// holds more than spaces.
-func appendCell(cells []cell, field string, off, line int) []cell {
+// holds more than spaces. end, when not -1, is where the field ends in the
+// text (a field joined from words is shorter than its span).
+func appendCell(cells []cell, field string, off, end, line int) []cell {
 	t := strings.TrimSpace(field)
 	if t == "" {
 		return cells
 	}
 	lead := utf8.RuneCountInString(field) - utf8.RuneCountInString(strings.TrimLeft(field, " \u00a0\u3000"))
-	return append(cells, cell{text: t, start: off + lead, end: off + lead + utf8.RuneCountInString(t), line: line})
+	if end < 0 {
+		end = off + lead + utf8.RuneCountInString(t)
+	}
+	return append(cells, cell{text: t, start: off + lead, end: end, line: line})
 }
 
 type field struct {
-	text  string
-	start int // rune offset in the line
+	text       string
+	start, end int // rune offsets in the line
 }
+
+// autospaced finds the space some converters (LibreOffice, then
+// pdftotext) put between Chinese and Latin text: "到 2025 年".
+var autospaced = regexp.MustCompile(`\d 年`)
 
 // layoutFields splits a line of pdftotext -layout text into cells. Words
 // are separated by spaces; a single space joins two words back into one
-// cell when it is the spacing a converter puts between Chinese and Latin
-// text or inside a split word: before 以上/以下/左右/以内, before a 年
-// that follows a number (2020 年, PM2.5 年均浓度), after 较, and in 预期 性.
-func layoutFields(line string) []field {
+// cell when it is the spacing a converter puts inside a cell: before
+// 以上/以下/左右/以内, before a 年 that follows a number (2020 年), after 较,
+// in 预期 性, and, in autospaced text, between Chinese and Latin text
+// (5 岁以下, /10 万) unless a value follows (微克/立方米 38).
+func layoutFields(line string, autospace bool) []field {
 	var words []field
 	runes := []rune(line)
 	for i := 0; i < len(runes); {
@@ -147,16 +176,16 @@ func layoutFields(line string) []field {
 		for j < len(runes) && !unicode.IsSpace(runes[j]) {
 			j++
 		}
-		words = append(words, field{text: string(runes[i:j]), start: i})
+		words = append(words, field{text: string(runes[i:j]), start: i, end: j})
 		i = j
 	}
 	var out []field
 	for _, w := range words {
 		if len(out) > 0 {
 			prev := &out[len(out)-1]
-			gap := w.start - (prev.start + utf8.RuneCountInString(prev.text))
-			if gap == 1 && joinsLayoutWord(prev.text, w.text) {
+			if w.start-prev.end == 1 && joinsLayoutWord(prev.text, w.text, autospace) {
 				prev.text += w.text
+				prev.end = w.end
 				continue
 			}
 		}
@@ -165,8 +194,9 @@ func layoutFields(line string) []field {
 	return out
 }
 
-func joinsLayoutWord(prev, next string) bool {
+func joinsLayoutWord(prev, next string, autospace bool) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(next)
 	switch {
 	case strings.HasPrefix(next, "以上"), strings.HasPrefix(next, "以下"), strings.HasPrefix(next, "左右"), strings.HasPrefix(next, "以内"):
 		return true
@@ -174,6 +204,10 @@ func joinsLayoutWord(prev, next string) bool {
 		return true
 	case strings.HasSuffix(prev, "较"), next == "性" && (prev == "预期" || prev == "约束" || prev == "控制"):
 		return true
+	case isValueCell(next) || isUnitCell(next):
+		return false
+	case autospace:
+		return last < utf8.RuneSelf && unicode.Is(unicode.Han, first) || unicode.Is(unicode.Han, last) && first < utf8.RuneSelf
 	}
 	return false
 }
@@ -195,10 +229,10 @@ func findTables(text string, docYear int) []table {
 		var t table
 		var used int
 		if cells[i].line == cells[i+n-1].line {
-			cols, n = wrappedYears(cells, i, n, cols, docYear)
-			t, used = readLineRows(cells[i+n:], cols)
+			cols, n = wrappedYears(cells, i, n, cols)
+			t, used = readLineRows(cells[i+n:], assignYears(cols, docYear))
 		} else {
-			t, used = readRows(cells[i+n:], cols)
+			t, used = readRows(cells[i+n:], assignYears(cols, docYear))
 		}
 		if len(t.rows) > 0 {
 			t.start = cells[i].start
@@ -223,12 +257,17 @@ func readHeader(cells []cell, docYear int) ([]column, int) {
 		if !ok {
 			break
 		}
+		// A bare year (2025) names a column only inside a header line: on
+		// a line of its own it is a wrapped header's piece, or a number.
+		if c.year > 0 && len(cells[n].text) == 4 && (n == 0 || cells[n].line != cells[n-1].line) {
+			break
+		}
 		cols = append(cols, c)
 	}
 	if !headerComplete(cols) || n < 3 {
 		return nil, 0
 	}
-	return assignYears(cols, docYear), n
+	return cols, n
 }
 
 func headerComplete(cols []column) bool {
@@ -282,7 +321,7 @@ func assignYears(cols []column, docYear int) []column {
 // "2025" on the line above it and "年" on the line below. Year columns
 // run in time order, so the stray year goes between its neighbours. The
 // header then also spans the line below.
-func wrappedYears(cells []cell, i, n int, cols []column, docYear int) ([]column, int) {
+func wrappedYears(cells []cell, i, n int, cols []column) ([]column, int) {
 	var years []int
 	for k := i - 1; k >= 0 && cells[k].line == cells[i].line-1; k-- {
 		if len(cells[k].text) != 4 {
@@ -310,12 +349,6 @@ func wrappedYears(cells []cell, i, n int, cols []column, docYear int) ([]column,
 		}
 		cols = append(cols[:at], append([]column{{role: "value", year: y}}, cols[at:]...)...)
 	}
-	for k := range cols {
-		if cols[k].year > 0 && cols[k].role != "target" {
-			cols[k].role = "value"
-		}
-	}
-	cols = assignYears(cols, docYear)
 	// Skip the 年 fragments below.
 	next := i + n
 	below := cells[i+n-1].line + 1
@@ -415,7 +448,7 @@ func isUnitCell(t string) bool {
 		return true
 	}
 	n := utf8.RuneCountInString(t)
-	return n <= 8 && strings.ContainsAny(t, "/%‰·") && !strings.ContainsAny(t, "0123456789")
+	return n <= 8 && strings.ContainsAny(t, "/·") && !strings.ContainsAny(t, "0123456789()（）")
 }
 
 // tableLine is one line of a table whose rows are lines.
@@ -555,8 +588,8 @@ func lineRow(lc []cell, cs columnSet) *tableRow {
 	if len(values) == 0 && attribute == "" {
 		return nil
 	}
-	if len(values) == 0 && len(texts) == 0 {
-		return nil
+	if len(texts) == 0 && (len(values) == 0 || attribute == "" && len(values) < len(cs.values)) {
+		return nil // a piece of a wrapped value cell
 	}
 	row := &tableRow{cols: cs.values, values: values, attribute: attribute, start: lc[0].start, end: lc[len(lc)-1].end}
 	switch {
@@ -612,7 +645,7 @@ func joinFragments(lines []tableLine, cs columnSet) {
 			case isAttrPiece(frag):
 				return isAttrPrefix(row.attribute)
 			case fragmentIsValue(frag):
-				return len(row.values) < len(cs.values)
+				return len(row.values) < len(cs.values) || pendingPiece(row)
 			default:
 				return row.name.text == "" || row.name.start > frag[0].start && r == below && !fragmentIsGroup(frag, cs)
 			}
@@ -662,7 +695,7 @@ func joinFragments(lines []tableLine, cs columnSet) {
 func addValuePiece(row *tableRow, frag []cell, above bool) {
 	text := joinText(frag)
 	n := len(row.values)
-	if above || n == 0 || row.values[n-1].line == row.name.line && isValueCell(row.values[n-1].text) && !strings.HasSuffix(row.values[n-1].text, "下降") && !pendingPiece(row) {
+	if above || !pendingPiece(row) {
 		row.values = append(row.values, cell{text: text, start: frag[0].start, end: frag[len(frag)-1].end, line: frag[0].line})
 		return
 	}
@@ -675,7 +708,7 @@ func addValuePiece(row *tableRow, frag []cell, above bool) {
 // waiting for its number.
 func pendingPiece(row *tableRow) bool {
 	n := len(row.values)
-	return n > 0 && !cellNumber.MatchString(strings.TrimPrefix(yearPhrase.ReplaceAllString(row.values[n-1].text, ""), "较"))
+	return n > 0 && !cellNumber.MatchString(yearPhrase.ReplaceAllString(strings.Join(strings.Fields(row.values[n-1].text), ""), ""))
 }
 
 func joinText(frag []cell) string {
@@ -756,7 +789,8 @@ type cellValue struct {
 // "5—8", "[90]", "较2020年下降13.5%", "6人（含）以下", "“十三五”时期零发生".
 func parseValueCell(s string) (cellValue, bool) {
 	var v cellValue
-	s = strings.TrimSpace(footnote.ReplaceAllString(strings.TrimSpace(s), ""))
+	// Spaces inside a value are a converter's (较 2020 年下降 25%).
+	s = footnote.ReplaceAllString(strings.Join(strings.Fields(s), ""), "")
 	if m := bracketed.FindStringSubmatch(s); m != nil {
 		s, v.cumulative = strings.TrimSpace(m[1]), true
 	}
@@ -931,3 +965,14 @@ func isUnitWord(s string) bool {
 }
 
 var cellNumber = regexp.MustCompile(`[-+]?\d+(?:\.\d+)?`)
+
+// tableBaseYear is the year a table's columns are judged against: a
+// column of a later year holds targets, others baselines. A plan's base
+// year is the one before its period (2020 for 十四五), whatever year the
+// text was written; otherwise the document's year.
+func (x *extractor) tableBaseYear() int {
+	if x.period.Start > 0 {
+		return x.period.Start - 1
+	}
+	return x.docYear
+}
