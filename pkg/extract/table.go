@@ -17,6 +17,7 @@ import (
 //   - one cell per line (web pages copied to text: 001, 21);
 //   - a row per line, cells separated by tabs (HTML, DOCX, TSV, and PDF:
 //     pkg/decode writes a row's cells with tabs from their positions);
+//   - a row per line, cells between pipes (Markdown: | 指标 | 2020年 |);
 //   - a row per line, cells aligned by spaces (pdftotext -layout), the
 //     cells of a line found at runs of two spaces or at single spaces
 //     between cells of different kinds.
@@ -69,7 +70,7 @@ var (
 // headerColumn says what a header cell names, or ok=false.
 func headerColumn(text string) (column, bool) {
 	text = strings.TrimSpace(text)
-	if role, ok := loadVocab().headerRoles[text]; ok {
+	if role, ok := loadVocab().headerRoles[text]; ok && role != "novalue" {
 		return column{role: role}, true
 	}
 	if m := yearHeader.FindStringSubmatch(text); m != nil {
@@ -97,6 +98,14 @@ func tableCells(text string) []cell {
 		n := utf8.RuneCountInString(line)
 		body := strings.TrimSuffix(line, "\n")
 		switch {
+		case isPipeRow(body):
+			off := pos
+			for _, field := range strings.Split(body, "|") {
+				if !pipeRule.MatchString(field) {
+					cells = appendCell(cells, field, off, -1, lineNo)
+				}
+				off += utf8.RuneCountInString(field) + 1
+			}
 		case strings.Contains(body, "\t"):
 			off := pos
 			for _, field := range strings.Split(body, "\t") {
@@ -113,6 +122,15 @@ func tableCells(text string) []cell {
 		pos += n
 	}
 	return cells
+}
+
+// A pipe table's row (Markdown, text tools): | 指标 | 2020年 | 2025年 |.
+// Its rule line |---|:--:| gives no cells.
+var pipeRule = regexp.MustCompile(`^\s*:?-{3,}:?\s*$`)
+
+func isPipeRow(line string) bool {
+	t := strings.TrimSpace(line)
+	return strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|") && strings.Count(t, "|") >= 3
 }
 
 // appendValues adds a tab-separated field as a cell, or as several when
@@ -759,17 +777,14 @@ var (
 	// 较2020年 / 较“十二五” / 比2015年: the comparison's base, not the value.
 	yearPhrase  = regexp.MustCompile(`^(较|比|与)?(\d{4}年|[“"]?[十]?[一二三四五六七八九十]+五[”"]?(时期|末)?)(末|底)?`)
 	valuePrefix = regexp.MustCompile(`^(≥|≤|>=|<=|>|<|＞|＜|≧|≦|约|大于|小于|不低于|不高于|不超过|不少于|超过|突破|达到|高于|低于|累计|年均|下降|减少|降低|提高|增长|增加|上升|提升|控制在)*`)
-	valueCore   = regexp.MustCompile(`^[-+]?\d+(?:\.\d+)?(?:\s*[-—–~～至到]\s*[-+]?\d+(?:\.\d+)?)?`)
+	valueCore   = regexp.MustCompile(`^([-+]?\d+(?:\.\d+)?)(?:\s*[-—–~～至到]\s*(\d+(?:\.\d+)?))?`)
 	valueTail   = regexp.MustCompile(`^(%|％|‰|[^\d\s（(以左]{0,4}?)?\s*(?:（含）|\(含\))?\s*(以上|以下|左右|以内|及以上|及以下)?$`)
 	zeroCell    = regexp.MustCompile(`^.{0,10}?(零发生|零事故|零死亡|零增长|为零|零)$`)
 )
 
-// valueWords are cells that stand where a value stands but give none.
-var valueWords = map[string]bool{"累计完成": true, "完成": true, "逐步提高": true, "持续提高": true, "稳步提升": true, "—": true}
-
 // isValueCell says whether a cell can stand in a value column.
 func isValueCell(t string) bool {
-	if placeholder.MatchString(t) || valueWords[t] {
+	if placeholder.MatchString(t) || loadVocab().headerRoles[t] == "novalue" {
 		return true
 	}
 	_, ok := parseValueCell(t)
@@ -804,21 +819,19 @@ func parseValueCell(s string) (cellValue, bool) {
 	rest := yearPhrase.ReplaceAllString(s, "")
 	prefix := valuePrefix.FindString(rest)
 	rest = strings.TrimSpace(rest[len(prefix):])
-	core := valueCore.FindString(rest)
-	if core == "" {
+	m := valueCore.FindStringSubmatch(rest)
+	if m == nil {
 		return v, false
 	}
+	core := m[0]
 	tail := valueTail.FindStringSubmatch(strings.TrimSpace(rest[len(core):]))
 	if tail == nil {
 		return v, false
 	}
-	nums := cellNumber.FindAllString(core, 2)
-	v.value, _ = strconv.ParseFloat(nums[0], 64)
-	if len(nums) == 2 && !strings.HasPrefix(nums[1], "-") || len(nums) == 2 && strings.ContainsAny(core, "—–~～至到") {
-		v.max, _ = strconv.ParseFloat(strings.TrimPrefix(nums[1], "-"), 64)
-		if v.max > v.value {
-			v.isRange = true
-		}
+	v.value, _ = strconv.ParseFloat(m[1], 64)
+	if m[2] != "" {
+		v.max, _ = strconv.ParseFloat(m[2], 64)
+		v.isRange = v.max > v.value
 	}
 	v.unit = strings.TrimSpace(tail[1])
 	if v.unit == "％" {

@@ -102,6 +102,16 @@ func TestTableEveryContainer(t *testing.T) {
 						got = append(got, tableRowKey(tg))
 					}
 				}
+				// [13.5] and [90] are totals over the period: said in the warnings.
+				cumulative := 0
+				for _, w := range out.Warnings {
+					if strings.Contains(w, "cumulative total") {
+						cumulative++
+					}
+				}
+				if table == "own" && cumulative != 2 {
+					t.Errorf("warnings %q: want 2 cumulative totals", out.Warnings)
+				}
 				expected := append([]string(nil), want[table]...)
 				for i, w := range expected {
 					if wrong, ok := knownWrong[name][w]; ok {
