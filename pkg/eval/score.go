@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/cnplan/cnplan/pkg/record"
+	"github.com/cnplan/cnplan/pkg/textview"
 )
 
 // span is [start, end) in runes of the decoded original.
@@ -32,19 +33,23 @@ type located struct {
 
 // locate finds the first occurrence of quote in original and returns its
 // rune span and 1-based line. A quote holding a line break also matches
-// where the document breaks lines with CR LF (gold is written with LF).
+// where the document breaks lines with CR LF or CR (gold is written with
+// LF). Lines count as textview.Lines counts them, so CR LF is one break.
 func locate(original, quote string) (span, int, bool) {
 	i := strings.Index(original, quote)
 	n := quote
-	if i < 0 && strings.Contains(quote, "\n") {
-		n = strings.ReplaceAll(quote, "\n", "\r\n")
+	for _, brk := range []string{"\r\n", "\r"} {
+		if i >= 0 || !strings.Contains(quote, "\n") {
+			break
+		}
+		n = strings.ReplaceAll(quote, "\n", brk)
 		i = strings.Index(original, n)
 	}
 	if i < 0 {
 		return span{}, 0, false
 	}
 	start := utf8.RuneCountInString(original[:i])
-	return span{start, start + utf8.RuneCountInString(n)}, 1 + strings.Count(original[:i], "\n"), true
+	return span{start, start + utf8.RuneCountInString(n)}, len(textview.NewLines(original[:i])), true
 }
 
 // sameFloat compares two figures as equal when they differ by rounding

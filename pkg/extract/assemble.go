@@ -131,10 +131,10 @@ func (x *extractor) opensParagraph(pos int) bool {
 	return true
 }
 
-// contextYear returns the year that governs pos: a mark in its sentence,
-// else the last paragraph-opening mark before it in its level-1 section;
-// 0 when none.
-func (x *extractor) contextYear(pos int, s span) int {
+// contextYear returns the year that governs pos and where it is named: a
+// mark in its sentence, else the last paragraph-opening mark before it in
+// its level-1 section; 0 when none.
+func (x *extractor) contextYear(pos int, s span) (year, at int) {
 	floor := 0
 	for i := x.secs.at(pos); i >= 0; i-- {
 		if x.secs.hs[i].level == 1 {
@@ -148,10 +148,10 @@ func (x *extractor) contextYear(pos int, s span) int {
 			break
 		}
 		if m.pos >= s.start || m.paragraph {
-			return m.year
+			return m.year, m.pos
 		}
 	}
-	return 0
+	return 0, 0
 }
 
 // governingDeadline returns the deadline that governs pos: the last one
@@ -192,57 +192,62 @@ func (x *extractor) governingDeadline(pos int, s span) *deadlineSpan {
 	return nil
 }
 
-// kindYear decides whether a figure is a goal or a reported one, and for
-// which year. A deadline decides first; then a review of the past (a
-// section reviewing "十三五", a year before the document's); then a plan's
+// kindYear decides whether a figure is a goal or a reported one, for
+// which year, and what said so. A deadline governing its clause decides
+// first; then a year its sentence names; then the innermost time frame
+// (frame.go), unless a year-opening paragraph stands nearer; then a plan's
 // own period; news reports read their cue words.
-func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline string) {
+func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline, from string) {
 	v := loadVocab()
 	sentence := string(x.runes[s.start:s.end])
 	clause := string(x.runes[x.clauseStart(pos):x.clauseEnd(pos)])
 	yearly := x.yearly(pos, s)
-	ctxYear := x.contextYear(pos, s)
-	review := false
-	for _, w := range v.cues["review"] {
-		if strings.Contains(x.secs.path(pos), w) {
-			review = true
-		}
-	}
+	docTime := x.frames.docTime
 	if d := x.governingDeadline(pos, s); d != nil {
 		k := record.KindTarget
-		if x.docYear > 0 && d.d.Year < x.docYear {
+		if docTime > 0 && d.d.Year < docTime {
 			k = record.KindActual
 		}
 		if yearly {
-			return k, 0, x.quote(d.start, d.end)
+			return k, 0, x.quote(d.start, d.end), "deadline"
 		}
-		return k, d.d.Year, x.quote(d.start, d.end)
+		return k, d.d.Year, x.quote(d.start, d.end), "deadline"
 	}
-	past := ctxYear > 0 && x.docYear > 0 && ctxYear < x.docYear
-	if x.isPlan {
-		switch {
-		case review || past:
-			if ctxYear == 0 && x.period.Start > 0 {
-				ctxYear = x.period.Start - 1
-			}
-			return record.KindActual, ctxYear, ""
-		case yearly:
-			return record.KindTarget, 0, ""
-		}
-		return record.KindTarget, x.period.End, ""
+	ctxYear, markAt := x.contextYear(pos, s)
+	past := ctxYear > 0 && docTime > 0 && ctxYear < docTime
+	fr := x.frames.at(x, pos)
+	framed := fr.mode != "" && fr.year > 0
+	// A year named in the sentence, or opening a paragraph inside the
+	// frame, is nearer than the frame.
+	marked := ctxYear > 0 && (!framed || markAt >= s.start || markAt > fr.start)
+	src := "frame"
+	if fr.doc {
+		src = "document"
 	}
 	switch {
-	case review || past:
-		return record.KindActual, ctxYear, ""
+	case framed && !marked && fr.mode == modeReview:
+		return record.KindActual, fr.year, "", src
+	case framed && !marked && yearly:
+		return record.KindTarget, 0, "", src
+	case framed && !marked:
+		return record.KindTarget, fr.year, "", src
+	case framed && past:
+		return record.KindActual, ctxYear, "", "year"
+	case framed:
+		return record.KindTarget, ctxYear, "", "year"
+	}
+	switch {
+	case past:
+		return record.KindActual, ctxYear, "", "year"
 	case v.hasCue("actual", clause) && !v.hasCue("target", clause):
-		return record.KindActual, ctxYear, ""
+		return record.KindActual, ctxYear, "", "cue"
 	case v.hasCue("target", sentence) && ctxYear == 0:
 		if yearly {
-			return record.KindTarget, 0, ""
+			return record.KindTarget, 0, "", "cue"
 		}
-		return record.KindTarget, x.docYear, ""
+		return record.KindTarget, x.docYear, "", "cue"
 	}
-	return record.KindActual, ctxYear, ""
+	return record.KindActual, ctxYear, "", "cue"
 }
 
 // yearly says whether a figure recurs every year, and so has no year:
@@ -297,7 +302,7 @@ func inTables(tables []table, s span) bool {
 }
 
 func (x *extractor) target(c *candidate, s span) record.Target {
-	kind, year, deadline := x.kindYear(c.q.NumStart, s)
+	kind, year, deadline, from := x.kindYear(c.q.NumStart, s)
 	start := min(c.indStart, c.q.Start)
 	if c.indEnd <= c.indStart {
 		start = c.q.Start
@@ -311,7 +316,9 @@ func (x *extractor) target(c *candidate, s span) record.Target {
 		Comparator:   c.comparator,
 		Kind:         kind,
 		Deadline:     deadline,
+		YearFrom:     from,
 		Baseline:     c.baseline,
+		BaselineYear: c.baselineYear,
 		Section:      x.secs.path(c.q.Start),
 		Text:         x.quote(s.start, s.end),
 		Source:       x.source(start, max(c.end, c.indEnd)),

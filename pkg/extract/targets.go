@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -11,19 +12,20 @@ import (
 // candidate is a number in a sentence that may be a target, with what the
 // recogniser worked out about it. Offsets are runes in the body view.
 type candidate struct {
-	q          number.Quantity // offsets shifted to the view
-	unit       string
-	unitClass  string
-	comparator string
-	end        int // end of number, unit and trailing bound word
-	indStart   int // indicator span
-	indEnd     int
-	indSuffix  string // words appended to the indicator (增长)
-	vpStart    int    // >indStart: the indicator reads verb phrase + 的 + noun (see reorder)
-	measure    span   // where the measure word of the unit stands
-	indExtra   []span // a list item that replaces the indicator
-	baseline   *float64
-	merged     bool // consumed as another candidate's baseline
+	q            number.Quantity // offsets shifted to the view
+	unit         string
+	unitClass    string
+	comparator   string
+	end          int // end of number, unit and trailing bound word
+	indStart     int // indicator span
+	indEnd       int
+	indSuffix    string // words appended to the indicator (增长)
+	vpStart      int    // >indStart: the indicator reads verb phrase + 的 + noun (see reorder)
+	measure      span   // where the measure word of the unit stands
+	indExtra     []span // a list item that replaces the indicator
+	baseline     *float64
+	baselineYear *int
+	merged       bool // consumed as another candidate's baseline
 }
 
 // isClauseBreak ends the stretch of text an indicator can come from.
@@ -107,6 +109,15 @@ func (x *extractor) readUnit(c *candidate, v *vocab) {
 		}
 		c.measure = span{c.end, c.end + runeLen(m)}
 		c.end += runeLen(m)
+		// An alternative measure in brackets belongs to the unit:
+		// 万套(间), 条(个).
+		if m != "" {
+			if alt := prefixIn(strings.TrimPrefix(x.rest(c.end, 6), "("), v.units); alt != "" && strings.HasPrefix(x.rest(c.end, 6), "("+alt+")") {
+				c.unit += "(" + alt + ")"
+				c.measure.end += runeLen(alt) + 2
+				c.end += runeLen(alt) + 2
+			}
+		}
 	}
 	c.comparator = normaliseComparator(q.Comparator, q.IsRange)
 	if b := prefixIn(x.rest(c.end, 4), v.afterWords); b != "" {
@@ -194,6 +205,12 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 		return true // an age or duration inside a name: 3岁以下婴幼儿
 	case c.unitClass == "kind":
 		return true // how many kinds: 11类, 30种大病
+	case c.unitClass == "score" || c.unitClass == "grade" || strings.HasPrefix(afterUnit, "级"):
+		return true // points in an assessment (（0.5分）), a grade (500千伏, 10万吨级)
+	case strings.HasSuffix(before, "×") || strings.HasSuffix(before, "届") || x.inFormula(s):
+		return true // 7×24小时, a session (十二届八次), a formula (分值=日常监测(60%)+…)
+	case x.isSubsidyRule(c, s, v):
+		return true // an award or subsidy rule: 最高奖励500万元, 按…的10%给予补助
 	case c.unitClass == "count" && x.countsMeasures(c.end, v):
 		return true // how many measures follow: 7个方面, 17项健康促进行动
 	case q.IsRange && isYear(q.Value) && isYear(q.ValueMax):
@@ -207,6 +224,33 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 		}
 	}
 	return false
+}
+
+// inFormula says whether sentence s is a formula: 年度考评分值=(上半年考评
+// 分值+下半年考评分值)÷2, 完成率=实际完成数/计划数×100%.
+func (x *extractor) inFormula(s span) bool {
+	for _, r := range x.runes[s.start:s.end] {
+		if r == '=' || r == '÷' {
+			return true
+		}
+	}
+	return false
+}
+
+// isSubsidyRule says whether a sum or share is a rule for awarding money
+// rather than a goal: its clause names an award or subsidy and how it is
+// given (给予一次性奖补100万元, 最高500万元, 按设备购置额的10%给予补助).
+// The words are data: dict/kind_cues.txt, kinds "award" and "award_how".
+func (x *extractor) isSubsidyRule(c *candidate, s span, v *vocab) bool {
+	if c.unitClass != "money" && c.q.Percent == "" {
+		return false
+	}
+	from, to := x.clauseStart(c.q.Start), x.clauseEnd(c.end)
+	clause := string(x.runes[from:to])
+	sentence := string(x.runes[s.start:s.end])
+	before := string(x.runes[max(from, c.q.Start-4):c.q.Start])
+	return (v.hasCue("award", clause) && v.hasCue("award_how", clause)) ||
+		(strings.HasSuffix(before, "最高") && v.hasCue("award", sentence))
 }
 
 // countsMeasures says whether the noun phrase after a count names measures,
@@ -284,8 +328,9 @@ func (x *extractor) inQuotes(pos int, s span) bool {
 		case '”', '》', '"':
 			return false
 		case '“', '《':
+			// Pages close “ with a straight quote too (“一件事").
 			for j := pos; j < s.end && j-pos <= 20; j++ {
-				if x.runes[j] == '”' || x.runes[j] == '》' {
+				if x.runes[j] == '”' || x.runes[j] == '》' || x.runes[j] == '"' {
 					return true
 				}
 			}
@@ -300,7 +345,13 @@ func (x *extractor) mergeBaselines(cs []*candidate) {
 	for i := 0; i+1 < len(cs); i++ {
 		a, b := cs[i], cs[i+1]
 		between := string(x.runes[a.end:b.q.NumStart])
-		if strings.ContainsAny(between, ",;。") || runeLen(between) > 8 {
+		// "由2010年的14.82%增加到2015年的22.45%": the years are the
+		// figures' own, not words between them.
+		short := between
+		if y := firstYear(short); y > 0 {
+			short = strings.Replace(short, strconv.Itoa(y)+"年", "", 1)
+		}
+		if strings.ContainsAny(between, ",;。") || runeLen(short) > 8 {
 			continue
 		}
 		if !strings.Contains(between, "到") && !strings.Contains(between, "至") {
@@ -382,7 +433,21 @@ func (x *extractor) numberFollows(pos int) bool {
 // text before is only a verb (建设20个市级区域医疗中心) or a scope word.
 func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidate) {
 	preStart := x.clauseStart(c.q.Start)
-	preStart = max(preStart, x.lastBoundaryBefore(c.q.Start, preStart))
+	numStart := c.q.Start
+	// "进出口总额由2010年的3.41亿美元增长到2015年的4.97亿美元": what changed
+	// is named before 由 or 从, and a year after it is the baseline's.
+	if c.baseline != nil {
+		for i := c.q.Start - 1; i >= preStart; i-- {
+			if x.runes[i] == '由' || x.runes[i] == '从' {
+				numStart = i
+				if y := firstYear(x.rest(i+1, 6)); y > 0 {
+					c.baselineYear = &y
+				}
+				break
+			}
+		}
+	}
+	preStart = max(preStart, x.lastBoundaryBefore(numStart, preStart))
 	x.boundBefore(c, preStart, v)
 	// "37.4%、44.9%和38.6%": a figure after a list separator shares the
 	// indicator of the figure before it (distributeLists may split it).
@@ -390,7 +455,7 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		c.indStart, c.indEnd, c.indSuffix, c.vpStart = prev.indStart, prev.indEnd, prev.indSuffix, prev.vpStart
 		return
 	}
-	preStart, preEnd := x.trim(preStart, c.q.Start, v)
+	preStart, preEnd := x.trim(preStart, numStart, v)
 	// "全市各级各类医疗卫生机构共有床位17658张": what is counted follows the
 	// verb of having — unless it is a rate's own wording
 	// (每千人口拥有3岁以下婴幼儿托位数).
@@ -547,12 +612,14 @@ func (x *extractor) distributeLists(cs []*candidate) {
 		}
 		subjectEnd := c.indStart + runeLen(ind[:k])
 		items := x.splitList(c.indStart, subjectEnd)
+		tails := x.sharedTail(items)
 		// "卫生技术人员20300人,其中执业(助理)医师6306人、注册护士7978人,
 		// 较2015年末分别增长37.4%、44.9%、38.6%": no subject, so the figures
 		// before are the list.
 		if len(items) == 0 && i >= j-i {
 			for n := i - (j - i); n < i; n++ {
 				items = append(items, span{cs[n].indStart, cs[n].indEnd})
+				tails = append(tails, cs[n].indSuffix)
 			}
 		}
 		if len(items) == j-i {
@@ -560,13 +627,49 @@ func (x *extractor) distributeLists(cs []*candidate) {
 			verbStart := subjectEnd + runeLen("分别")
 			for n, it := range items {
 				cs[i+n].indStart, cs[i+n].indEnd = it.start, it.end
+				cs[i+n].indSuffix = tails[n]
 				if isGrowthVerb(verb) {
-					cs[i+n].indSuffix = x.quote(verbStart, verbStart+runeLen(verb))
+					cs[i+n].indSuffix += x.quote(verbStart, verbStart+runeLen(verb))
 				}
 			}
 		}
 		i = j
 	}
+}
+
+// sharedTail gives each item of a list the head noun that only its last
+// item carries: 工业、服务业用电量 → 用电量 for 工业; 刑事、治安案件 → 案件
+// for 刑事. The head starts after the last item's counterpart of the first
+// item's final character (业 in 服务业), else, as parallel items are
+// written alike, after as many characters as the first item has.
+func (x *extractor) sharedTail(items []span) []string {
+	tails := make([]string, len(items))
+	if len(items) < 2 {
+		return tails
+	}
+	first, last := items[0], items[len(items)-1]
+	if last.end-last.start <= first.end-first.start {
+		return tails
+	}
+	lastRunes := x.runes[last.start:last.end]
+	at := -1
+	for k, r := range lastRunes[:len(lastRunes)-1] {
+		if r == x.runes[first.end-1] {
+			at = k + 1
+			break
+		}
+	}
+	if at < 0 {
+		at = first.end - first.start
+	}
+	tail := x.quote(last.start+at, last.end)
+	for n := range items[:len(items)-1] {
+		if strings.Contains(x.quote(items[n].start, items[n].end), tail) {
+			return make([]string, len(items))
+		}
+		tails[n] = tail
+	}
+	return tails
 }
 
 // splitList cuts [start, end) at 、 和 及 与.

@@ -34,6 +34,16 @@ type vocab struct {
 	attributes  map[string]bool   // 预期性, 约束性 …
 	periods     map[string][2]int // 十三五 → 2016, 2020
 	periodNames []string          // 十三五 …, longest first
+
+	frameCues     []frameCue // time_frames.txt, longest word first
+	yearlyDocKind []string   // title endings of documents about one year (工作报告, 方案 …)
+}
+
+// frameCue is a word that sets a stretch of text's time (time_frames.txt).
+type frameCue struct {
+	mode, year string
+	paragraph  bool // also when it opens a paragraph, not only in a heading
+	word       string
 }
 
 var compiledVocab = dict.NewCompiled(buildVocab)
@@ -131,6 +141,13 @@ func buildVocab() *vocab {
 		names = append(names, r[0])
 	}
 	v.periodNames = dict.LongestFirst(names)
+	for _, r := range dict.Records("time_frames") {
+		if len(r) >= 4 {
+			v.frameCues = append(v.frameCues, frameCue{mode: r[0], year: r[1], paragraph: r[2] == "both", word: r[3]})
+		}
+	}
+	sort.SliceStable(v.frameCues, func(i, j int) bool { return len(v.frameCues[i].word) > len(v.frameCues[j].word) })
+	v.yearlyDocKind = dict.Words("yearly_doc_kinds")
 	return &v
 }
 
