@@ -3,6 +3,7 @@ package decode
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // textRun is a stretch of text PDFium found on one line in one font, with
@@ -14,9 +15,10 @@ type textRun struct {
 
 // layoutLines turns a page's text runs into lines, top to bottom: runs
 // whose vertical middles fall in one band make one line, read left to
-// right. A gap wider than half the line's height separates two
-// cells of a table row and is written as a tab; smaller gaps (a change of
-// font inside a sentence) join the runs. A cell centred over two rows of
+// right. A gap wider than a quarter of the line's height (half, where
+// Chinese meets Latin text) separates two cells of a table row and is
+// written as a tab; smaller gaps (a change of font inside a sentence) join
+// the runs. A cell centred over two rows of
 // its neighbours (a merged 领域 cell) lands on the line it is level with.
 func layoutLines(runs []textRun) []string {
 	kept := runs[:0:0]
@@ -53,8 +55,18 @@ func layoutLines(runs []textRun) []string {
 			if i > 0 {
 				prev := line[i-1]
 				gap := r.left - prev.right
+				// LibreOffice spaces Chinese from Latin text by about a
+				// quarter of the height (2025 年, 85 以上): only a wider gap
+				// parts cells there. Between two Chinese or two Latin runs a
+				// quarter is a gap between cells.
+				last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(prev.text, " "))
+				first, _ := utf8.DecodeRuneInString(text)
+				limit := height / 4
+				if (last < utf8.RuneSelf) != (first < utf8.RuneSelf) {
+					limit = height / 2
+				}
 				switch {
-				case gap > height/2:
+				case gap > limit:
 					b.WriteByte('\t')
 				case strings.HasSuffix(prev.text, " ") && endsASCIIWord(b.String()) && startsASCIIWord(text):
 					b.WriteByte(' ')
@@ -62,7 +74,13 @@ func layoutLines(runs []textRun) []string {
 			}
 			b.WriteString(text)
 		}
-		out = append(out, strings.TrimLeft(b.String(), " "))
+		text := strings.TrimLeft(b.String(), " ")
+		// A heading spread over the width (分散对齐: 规 划 目 标) is one
+		// word, not a row of one-character cells.
+		if len(line) > 1 && allSingleRunes(text) {
+			text = strings.ReplaceAll(text, "\t", "")
+		}
+		out = append(out, text)
 	}
 	return out
 }
@@ -77,4 +95,13 @@ func startsASCIIWord(s string) bool {
 
 func isASCIIAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func allSingleRunes(line string) bool {
+	for _, cell := range strings.Split(line, "\t") {
+		if utf8.RuneCountInString(cell) != 1 {
+			return false
+		}
+	}
+	return true
 }

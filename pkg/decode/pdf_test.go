@@ -166,3 +166,19 @@ func sortedRunes(s string) string {
 	slices.Sort(rs)
 	return string(rs)
 }
+
+// Runs level with each other make a line; wide gaps are cell boundaries,
+// a font change inside a sentence is not, a spread-out heading is one word.
+func TestLayoutLines(t *testing.T) {
+	runs := []textRun{
+		{"规", 100, 112, 800, 788}, {"划", 150, 162, 800, 788}, {"目", 200, 212, 800, 788}, {"标", 250, 262, 800, 788},
+		{"到", 72, 84, 760, 748}, {"2025", 84, 108, 759, 749}, {"年达到", 108, 144, 760, 748},
+		{"健康水平", 36, 84, 720, 708}, {"人均预期寿命 ", 88, 160, 734, 722}, {"77.3 ", 260, 284, 733, 723}, {"预期性", 392, 428, 734, 722},
+		{"婴儿死亡率", 88, 148, 714, 702}, {"4.5", 260, 276, 713, 703},
+	}
+	got := strings.Join(layoutLines(runs), "\n")
+	want := "规划目标\n到2025年达到\n人均预期寿命\t77.3\t预期性\n健康水平\t婴儿死亡率\t4.5"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -137,6 +137,24 @@ func isPipeRow(line string) bool {
 // it is values separated by spaces ("41—43 45": a PDF's narrow cells
 // closer than the gap that makes a tab).
 func appendValues(cells []cell, field string, off, line int) []cell {
+	if words := headerWords(strings.TrimSpace(field)); len(words) > 1 {
+		lead := utf8.RuneCountInString(field) - utf8.RuneCountInString(strings.TrimLeft(field, " \u00a0\u3000"))
+		at := off + lead
+		for _, w := range words {
+			n := utf8.RuneCountInString(w)
+			cells = appendCell(cells, w, at, at+n, line)
+			at += n
+		}
+		return cells
+	}
+	// A comparison sign drawn apart from its number (≤ 5) is one cell.
+	if n := len(cells); n > 0 && cells[n-1].line == line && isComparisonSign(cells[n-1].text) {
+		if t := strings.TrimSpace(field); t != "" && t[0] >= '0' && t[0] <= '9' {
+			cells[n-1].text += t
+			cells[n-1].end = off + utf8.RuneCountInString(strings.TrimRight(field, " "))
+			return cells
+		}
+	}
 	words := layoutFields(field, false)
 	if len(words) < 2 {
 		return appendCell(cells, field, off, -1, line)
@@ -988,4 +1006,36 @@ func (x *extractor) tableBaseYear() int {
 		return x.period.Start - 1
 	}
 	return x.docYear
+}
+
+func isComparisonSign(t string) bool {
+	switch t {
+	case "≤", "≥", "<", ">", "＜", "＞", "≦", "≧", "约":
+		return true
+	}
+	return false
+}
+
+var yearHeaderPrefix = regexp.MustCompile(`^\d{4}年(末|底)?(目标值?|预期值?|规划值?|现状值?|基期值?)?`)
+
+// headerWords splits a PDF cell that is header words run together because
+// the table's cells were drawn closer than a gap (单位2020年2025年) into
+// those words; it returns nil when the text is not made of header words.
+func headerWords(text string) []string {
+	roles := loadVocab().headerRoles
+	var words []string
+	for text != "" {
+		best := yearHeaderPrefix.FindString(text)
+		for w, role := range roles {
+			if role != "novalue" && len(w) > len(best) && strings.HasPrefix(text, w) {
+				best = w
+			}
+		}
+		if best == "" {
+			return nil
+		}
+		words = append(words, best)
+		text = text[len(best):]
+	}
+	return words
 }

@@ -144,3 +144,21 @@ func TestFindTablesAcrossPages(t *testing.T) {
 		t.Fatalf("row = %+v", r)
 	}
 }
+
+// A PDF table whose cells were drawn closer than the gap that makes a tab:
+// header words run together are split again, and a comparison sign drawn
+// apart from its number joins it.
+func TestFindTablesTightPDFCells(t *testing.T) {
+	text := strings.Join([]string{
+		"领域\t指标\t单位2020年2025年\t属性",
+		"健康水平\t婴儿死亡率\t‰\t4.5\t≤\t5\t约束性",
+	}, "\n")
+	tables := findTables(text, 2020)
+	if len(tables) != 1 || len(tables[0].rows) != 1 {
+		t.Fatalf("tables = %+v", tables)
+	}
+	r := tables[0].rows[0]
+	if r.name.text != "婴儿死亡率" || r.unit != "‰" || len(r.values) != 2 || r.values[1].text != "≤5" || r.cols[1].year != 2025 || r.attribute != "约束性" {
+		t.Fatalf("row = %+v", r)
+	}
+}
