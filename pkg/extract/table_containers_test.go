@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -123,5 +124,46 @@ func TestTableEveryContainer(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// Corpus 21 (a national plan of 2016) has an indicator table of 11 rows
+// with 较“十二五”下降30%以上, “十三五”时期零发生 and 6人（含）以下 cells: every
+// row as its gold says it.
+func TestIndicatorTableOf21(t *testing.T) {
+	d, out := extractCorpus(t, "21")
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "gold", filepath.Base(d.File)+".jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, tg := range out.Targets {
+		got[tableRowKey(tg)] = true
+	}
+	rows := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var g struct {
+			Type, Kind, Indicator, Unit, Comparator, Attribute string
+			Value                                              float64
+			ValueMax                                           *float64 `json:"value_max"`
+			Year                                               *int
+			Baseline                                           *float64
+			BaselineYear                                       *int `json:"baseline_year"`
+		}
+		if err := json.Unmarshal([]byte(line), &g); err != nil {
+			t.Fatal(err)
+		}
+		if g.Type != "target" || g.Attribute == "" {
+			continue
+		}
+		rows++
+		want := record.Target{Indicator: g.Indicator, Value: g.Value, ValueMax: g.ValueMax, Unit: g.Unit, Comparator: g.Comparator,
+			Year: g.Year, Baseline: g.Baseline, BaselineYear: g.BaselineYear, Attribute: g.Attribute, Kind: g.Kind}
+		if !got[tableRowKey(want)] {
+			t.Errorf("row missing or wrong: %s", tableRowKey(want))
+		}
+	}
+	if rows != 11 {
+		t.Fatalf("gold has %d table rows, want 11", rows)
 	}
 }
