@@ -251,6 +251,15 @@ func joinsLayoutWord(prev, next string, autospace bool) bool {
 // maxCellRunes: a longer cell is prose, which ends a table.
 const maxCellRunes = 40
 
+// maxTableLines bounds one table read line by line (the longest plan
+// tables have a few hundred rows), so that a flattened text of short lines
+// costs linear time.
+const maxTableLines = 5000
+
+// maxFragmentLines: more lines than this without a row end a table (a
+// wrapped cell spans a few lines, a page break a few more).
+const maxFragmentLines = 8
+
 // findTables finds indicator tables in the body view text. docYear (the
 // document's year, 0 if unknown) tells baseline columns from target ones
 // when the header gives only years.
@@ -274,6 +283,8 @@ func findTables(text string, docYear int) []table {
 			t.start = cells[i].start
 			tables = append(tables, t)
 			i += n + used - 1
+		} else {
+			i += n - 1 // no header starts inside this one
 		}
 	}
 	return tables
@@ -490,8 +501,8 @@ func isUnitCell(t string) bool {
 // tableLine is one line of a table whose rows are lines.
 type tableLine struct {
 	cells []cell
+	first int       // index of its first cell in readLineRows' cells
 	row   *tableRow // the row this line holds, or nil for a fragment
-	// Of a fragment: its text cells and its value pieces.
 }
 
 // readLineRows reads rows of a table whose header stood on one line: one
@@ -504,8 +515,8 @@ type tableLine struct {
 func readLineRows(cells []cell, cols []column) (table, int) {
 	cs := newColumnSet(cols)
 	var lines []tableLine
-	used := 0
-	for used < len(cells) {
+	used, rowLines, fragments := 0, 0, 0
+	for used < len(cells) && len(lines) < maxTableLines {
 		end := used
 		for end < len(cells) && cells[end].line == cells[used].line {
 			end++
@@ -522,19 +533,24 @@ func readLineRows(cells []cell, cols []column) (table, int) {
 			continue
 		}
 		if hdr, n := readHeader(lc, 0); n == len(lc) && len(hdr) > 0 {
+			if rowLines == 0 {
+				used -= len(lc)
+				break // another table's header: this one has no rows
+			}
 			continue // the header again, on the next page
 		}
-		lines = append(lines, tableLine{cells: lc, row: lineRow(lc, cs)})
+		l := tableLine{cells: lc, first: used - len(lc), row: lineRow(lc, cs)}
+		if l.row != nil {
+			rowLines, fragments = rowLines+1, 0
+		} else if fragments++; fragments > maxFragmentLines {
+			break // no row for many lines: the table has ended
+		}
+		lines = append(lines, l)
 	}
 	// A table ends with its last row; trailing fragments are not its own.
-	for len(lines) > 0 && lines[len(lines)-1].row == nil {
-		last := lines[len(lines)-1].cells
-		if !isAttrPiece(last) {
-			used = cellIndex(cells, last[0])
-			lines = lines[:len(lines)-1]
-			continue
-		}
-		break
+	for len(lines) > 0 && lines[len(lines)-1].row == nil && !isAttrPiece(lines[len(lines)-1].cells) {
+		used = lines[len(lines)-1].first
+		lines = lines[:len(lines)-1]
 	}
 	joinFragments(lines, cs)
 	var t table
@@ -555,15 +571,6 @@ func readLineRows(cells []cell, cols []column) (table, int) {
 		t.end = max(t.end, r.end)
 	}
 	return t, used
-}
-
-func cellIndex(cells []cell, c cell) int {
-	for i := range cells {
-		if cells[i].start == c.start {
-			return i
-		}
-	}
-	return len(cells)
 }
 
 // stopsTable: prose, a note, or more cells than the table has columns.
@@ -654,23 +661,22 @@ func lineRow(lc []cell, cs columnSet) *tableRow {
 // makes the indicator of a row that has none (a wrapped indicator), and
 // is otherwise a 领域 cell standing between rows.
 func joinFragments(lines []tableLine, cs columnSet) {
+	// The nearest row line below each line, found in one pass.
+	rowBelow := make([]int, len(lines))
+	next := -1
+	for k := len(lines) - 1; k >= 0; k-- {
+		rowBelow[k] = next
+		if lines[k].row != nil {
+			next = k
+		}
+	}
+	above := -1
 	for k := range lines {
 		if lines[k].row != nil {
+			above = k
 			continue
 		}
-		above, below := -1, -1
-		for a := k - 1; a >= 0; a-- {
-			if lines[a].row != nil {
-				above = a
-				break
-			}
-		}
-		for b := k + 1; b < len(lines); b++ {
-			if lines[b].row != nil {
-				below = b
-				break
-			}
-		}
+		below := rowBelow[k]
 		frag := lines[k].cells
 		needs := func(r int) bool {
 			if r < 0 {
