@@ -33,18 +33,28 @@ var (
 )
 
 // yearOpening returns the year whose 年 is at byte i of text, if it opens
-// a stretch of text, and the byte offset of its digits.
-func yearOpening(text string, i int) (year, at int, ok bool) {
+// a stretch of text, and the byte offset of its digits; clause says it
+// opens a clause after a comma instead ("与2013年峰值相比，2015年工业炸药
+// 产量减少70万吨"), which the caller takes only for a past year.
+func yearOpening(text string, i int) (year, at int, clause, ok bool) {
 	d := i - 4
 	if d < 0 || (d > 0 && text[d-1] >= '0' && text[d-1] <= '9') {
-		return 0, 0, false
+		return 0, 0, false, false
 	}
 	for k := d; k < i; k++ {
 		if text[k] < '0' || text[k] > '9' {
-			return 0, 0, false
+			return 0, 0, false, false
 		}
 	}
+	y, _ := strconv.Atoi(text[d:i])
 	before := text[:d]
+	// "2012～2015年,年均增长…": a span of years speaks of its last one.
+	for _, sep := range []string{"～", "~", "—", "-", "–", "至", "到"} {
+		if b := strings.TrimSuffix(before, sep); b != before && len(b) >= 4 && strings.Trim(b[len(b)-4:], "0123456789") == "" {
+			before = b[:len(b)-4]
+			break
+		}
+	}
 	for _, w := range yearLeads {
 		if strings.HasSuffix(before, w) {
 			before = strings.TrimSuffix(before, w)
@@ -53,8 +63,11 @@ func yearOpening(text string, i int) (year, at int, ok bool) {
 	}
 	before = strings.TrimRight(before, " \t\u00a0")
 	r, _ := utf8.DecodeLastRuneInString(before)
+	if r == ',' && !strings.HasPrefix(text[i+len("年"):], "底前") && !strings.HasPrefix(text[i+len("年"):], "前") {
+		return y, d, true, true
+	}
 	if before != "" && !strings.ContainsRune("。\n;●■", r) {
-		return 0, 0, false
+		return 0, 0, false, false
 	}
 	after := text[i+len("年"):]
 	for _, w := range yearParts {
@@ -64,10 +77,9 @@ func yearOpening(text string, i int) (year, at int, ok bool) {
 		}
 	}
 	if after != "" && prefixIn(after, yearFollows) == "" {
-		return 0, 0, false
+		return 0, 0, false, false
 	}
-	y, _ := strconv.Atoi(text[d:i])
-	return y, d, true
+	return y, d, false, true
 }
 
 // findYearMarks lists the years the body sets as context, in order. Only
@@ -77,6 +89,10 @@ func (x *extractor) findYearMarks() []yearMark {
 	text := string(x.runes)
 	var marks []yearMark
 	view := x.doc.Body
+	docTime := x.docYear
+	if docTime == 0 && x.isPlan {
+		docTime = x.period.Start
+	}
 	for off := 0; ; {
 		i := strings.Index(text[off:], "年")
 		if i < 0 {
@@ -84,12 +100,12 @@ func (x *extractor) findYearMarks() []yearMark {
 		}
 		i += off
 		off = i + len("年")
-		y, at, ok := yearOpening(text, i)
-		if !ok || y < 1949 || (x.docYear > 0 && y > x.docYear) {
+		y, at, clause, ok := yearOpening(text, i)
+		if !ok || y < 1949 || (x.docYear > 0 && y > x.docYear) || (clause && (docTime == 0 || y >= docTime)) {
 			continue
 		}
 		pos := view.RuneIndex(at)
-		marks = append(marks, yearMark{pos, y, x.opensParagraph(pos)})
+		marks = append(marks, yearMark{pos, y, !clause && x.opensParagraph(pos)})
 	}
 	// "十三五"期间: a plan's name, an optional closing quote, a word of time.
 	for _, name := range v.periodNames {
@@ -227,6 +243,9 @@ func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline, 
 	switch {
 	case framed && !marked && fr.mode == modeReview:
 		return record.KindActual, fr.year, "", src
+	case framed && !marked && v.hasCue("actual_in_plan", clause):
+		// 在现有…62项“一站式”便民服务的基础上: where a plan starts from.
+		return record.KindActual, fr.year, "", "cue"
 	case framed && !marked && yearly:
 		return record.KindTarget, 0, "", src
 	case framed && !marked:
@@ -257,7 +276,9 @@ func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline, 
 func (x *extractor) yearly(pos int, s span) bool {
 	clause := x.clauseStart(pos)
 	for i := s.start; i+1 < pos; i++ {
-		if x.runes[i] != '每' || x.runes[i+1] != '年' {
+		// 每年, and the shorter cycles of assessment schemes: 每半年考评
+		// 一次, 每季度, 每月.
+		if x.runes[i] != '每' || !strings.ContainsRune("年半季月", x.runes[i+1]) {
 			continue
 		}
 		rate := false
@@ -341,8 +362,12 @@ func (x *extractor) indicator(c *candidate) (asWritten, normalised string) {
 	if c.indEnd <= c.indStart {
 		return "", ""
 	}
+	if c.fusedAs != "" {
+		return x.quote(c.indStart, c.fused.start) + c.fusedAs + x.quote(c.fused.end, c.indEnd) + c.indSuffix,
+			string(x.runes[c.indStart:c.fused.start]) + c.fusedAs + string(x.runes[c.fused.end:c.indEnd]) + c.indSuffix
+	}
 	if c.vpStart <= c.indStart || c.vpStart >= c.indEnd {
-		return x.quote(c.indStart, c.indEnd) + c.indSuffix, string(x.runes[c.indStart:c.indEnd]) + c.indSuffix
+		return c.indPrefix + x.quote(c.indStart, c.indEnd) + c.indSuffix, normalize.ToSimplified(c.indPrefix) + string(x.runes[c.indStart:c.indEnd]) + c.indSuffix
 	}
 	dropLe := func(s string) string { return strings.Replace(s, "了", "", 1) }
 	vp, np := x.quote(c.vpStart, c.indEnd), x.quote(c.indStart, c.vpStart)

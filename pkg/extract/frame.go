@@ -216,10 +216,15 @@ func (f *frames) relativeYear(v *vocab, rule string) int {
 		if f.isPlan {
 			return f.period.End
 		}
+		// 今后五年 in a report delivered in a plan's first year is that
+		// plan (2026 → 2030); in another year, the five years from it.
 		for _, p := range v.periods {
-			if f.docYear >= p[0] && f.docYear <= p[1] {
+			if f.docYear == p[0] {
 				return p[1]
 			}
+		}
+		if f.docYear > 0 {
+			return f.docYear + 4
 		}
 	}
 	return 0

@@ -12,17 +12,21 @@ import (
 // candidate is a number in a sentence that may be a target, with what the
 // recogniser worked out about it. Offsets are runes in the body view.
 type candidate struct {
-	q            number.Quantity // offsets shifted to the view
-	unit         string
-	unitClass    string
-	comparator   string
-	end          int // end of number, unit and trailing bound word
-	indStart     int // indicator span
-	indEnd       int
-	indSuffix    string // words appended to the indicator (增长)
-	vpStart      int    // >indStart: the indicator reads verb phrase + 的 + noun (see reorder)
-	measure      span   // where the measure word of the unit stands
-	indExtra     []span // a list item that replaces the indicator
+	q          number.Quantity // offsets shifted to the view
+	unit       string
+	unitClass  string
+	comparator string
+	end        int // end of number, unit and trailing bound word
+	indStart   int // indicator span
+	indEnd     int
+	indSuffix  string // words appended to the indicator (增长)
+	indPrefix  string // the subject carried from the clause before (…占地区生产总值比重)
+	vpStart    int    // >indStart: the indicator reads verb phrase + 的 + noun (see reorder)
+	measure    span   // where the measure word of the unit stands
+	// fused, fusedAs: a word of the indicator that fuses two items
+	// (城乡) and the item this figure takes (城镇 or 农村).
+	fused        span
+	fusedAs      string
 	baseline     *float64
 	baselineYear *int
 	merged       bool // consumed as another candidate's baseline
@@ -54,7 +58,9 @@ func (x *extractor) candidates(s span) []*candidate {
 			// A date ends the text an indicator may come from; an age
 			// inside a name (3岁以下婴幼儿托位数) or a count of kinds
 			// (项目11类46个) does not.
-			if c.unitClass != "time" && c.unitClass != "kind" {
+			// Nor does a grade (危险等级为1.1级的工房现场操作人员).
+			grade := c.unitClass == "grade" || strings.HasPrefix(x.rest(c.end, 1), "级")
+			if c.unitClass != "time" && c.unitClass != "kind" && !grade {
 				x.mentionEnds = append(x.mentionEnds, x.skipDate(c.end))
 			}
 			continue
@@ -109,6 +115,27 @@ func (x *extractor) readUnit(c *candidate, v *vocab) {
 		}
 		c.measure = span{c.end, c.end + runeLen(m)}
 		c.end += runeLen(m)
+		// A measure word the vocabulary lacks, after a multiplier:
+		// "732.5亿斤，", "6248万羽、" — one Han character that ends the
+		// clause or a bound (不是 15.89万因病致贫人口, where a noun follows).
+		if m == "" && q.Multiplier != "" {
+			r, ok := x.runeAt(c.end)
+			next, _ := x.runeAt(c.end + 1)
+			if ok && isHan(r) && !strings.ContainsRune(notMeasure, r) && (!isHan(next) || strings.ContainsRune("以左余多", next)) {
+				m = string(r)
+				c.unit, c.unitClass = q.Multiplier+m, "count"
+				c.measure = span{c.end, c.end + 1}
+				c.end++
+			}
+		}
+		// A compound unit: 万吨/年, 元/月, 发/吨, 微克/立方米.
+		if m != "" && strings.HasPrefix(x.rest(c.end, 1), "/") {
+			if per := prefixIn(x.rest(c.end+1, 4), perUnits(v)); per != "" {
+				c.unit += "/" + per
+				c.unitClass = "other"
+				c.end += 1 + runeLen(per)
+			}
+		}
 		// An alternative measure in brackets belongs to the unit:
 		// 万套(间), 条(个).
 		if m != "" {
@@ -120,15 +147,38 @@ func (x *extractor) readUnit(c *candidate, v *vocab) {
 		}
 	}
 	c.comparator = normaliseComparator(q.Comparator, q.IsRange)
-	if b := prefixIn(x.rest(c.end, 4), v.afterWords); b != "" {
+	// "6人(含)以下": the bracket says the bound itself is included.
+	incl := 0
+	if strings.HasPrefix(x.rest(c.end, 3), "(含)") {
+		incl = 3
+	}
+	if b := prefixIn(x.rest(c.end+incl, 4), v.afterWords); b != "" {
 		if c.comparator == "" || c.comparator == "=" {
 			c.comparator = normaliseComparator(v.afterBound[b], q.IsRange)
 		}
-		c.end += runeLen(b)
+		c.end += incl + runeLen(b)
 	}
 	if c.comparator == "" {
 		c.comparator = "="
 	}
+}
+
+// notMeasure holds characters that follow a multiplier without being a
+// measure word (900亿元以上 has 元; 3万以上, 2亿的, 10万左右 have none).
+const notMeasure = "的和及与或以左余多等是为在至到、了上下内外前后中并且而其每"
+
+// perUnits are the words after "/" in a compound unit: a measure word or
+// a time (吨/年, 元/月, 人/天).
+func perUnits(v *vocab) []string {
+	return append(append([]string{}, v.units...), "年", "月", "日", "天", "周")
+}
+
+// runeAt returns the body rune at pos.
+func (x *extractor) runeAt(pos int) (rune, bool) {
+	if pos < 0 || pos >= len(x.runes) {
+		return 0, false
+	}
+	return x.runes[pos], true
 }
 
 // unitAsWritten gives the unit in the document's own characters (個, 萬),
@@ -193,8 +243,8 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 		return true // "00%": a code or an OCR misreading (【00% for 100%)
 	case q.Percent == "" && q.Per == "" && strings.IndexAny(firstRune(after), "年月日号时点") == 0 && c.unit == "":
 		return true // a date
-	case strings.HasSuffix(before, "第") || strings.HasSuffix(x.back(q.NumStart, 3), "连续"):
-		return true // a rank or a streak
+	case strings.HasSuffix(before, "第") || strings.HasSuffix(x.back(q.NumStart, 3), "连续") || x.isTopRank(q.NumStart):
+		return true // a rank or a streak: 第5位, 连续13年, 排名前15家
 	case q.Percent == "" && strings.IndexAny(firstRune(after), "级甲乙+GgAaKkX") == 0:
 		return true // a grade, a level, 5G, 1+X
 	case strings.HasSuffix(before, "+"):
@@ -224,6 +274,16 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 		}
 	}
 	return false
+}
+
+// isTopRank says whether the number after 前 counts a rank's top places
+// (排名前15家生产企业, 位居全国前10位), not things to reach.
+func (x *extractor) isTopRank(pos int) bool {
+	if !strings.HasSuffix(x.back(pos, 1), "前") {
+		return false
+	}
+	b := x.back(pos-1, 4)
+	return strings.Contains(b, "排名") || strings.Contains(b, "居") || strings.Contains(b, "排") || strings.Contains(b, "进入")
 }
 
 // inFormula says whether sentence s is a formula: 年度考评分值=(上半年考评
@@ -467,11 +527,33 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 	// ("分别增长" is left to distributeLists.)
 	if pre := string(x.runes[preStart:preEnd]); prev != nil && prev.indEnd > prev.indStart && isGrowthVerb(pre) && !strings.HasPrefix(pre, "分别") {
 		c.indStart, c.indEnd = prev.indStart, prev.indEnd
+		// "工业炸药产量减少70万吨，下降16%": the noun without its verb.
+		for _, w := range []string{"增长", "下降", "增加", "减少", "提高", "降低", "上升"} {
+			if strings.HasSuffix(string(x.runes[c.indStart:c.indEnd]), w) && c.indEnd-c.indStart > runeLen(w) {
+				c.indEnd -= runeLen(w)
+				break
+			}
+		}
 		c.indSuffix = x.quote(preStart, preEnd)
 		return
 	}
+	// "海洋经济增加值超过900亿元，占地区生产总值比重升至12%": a share
+	// without its subject takes the previous figure's indicator.
+	if prev != nil && prev.indEnd > prev.indStart && preEnd > preStart && x.runes[preStart] == '占' && prev.end <= preStart {
+		c.indPrefix = prev.indPrefix + x.quote(prev.indStart, prev.indEnd)
+	}
 	postStart := c.end
-	postEnd := x.clauseEnd(c.end)
+	// "全市新增2400户(累计约3600户)大中型餐饮单位": a note in brackets
+	// stands between the count and its noun.
+	if r, ok := x.runeAt(postStart); ok && r == '(' {
+		for k := postStart + 1; k < len(x.runes) && k < postStart+30; k++ {
+			if x.runes[k] == ')' {
+				postStart = k + 1
+				break
+			}
+		}
+	}
+	postEnd := x.clauseEnd(postStart)
 	if next := x.nextNumber(postStart, postEnd); next >= 0 {
 		postEnd = next
 	}
@@ -492,8 +574,9 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		core = strings.TrimPrefix(core, w)
 	}
 	verb := ""
+	untrimmed := string(x.runes[preStart:numStart]) // 在现有38项: 有 is trimmed from pre
 	for _, w := range v.verbs {
-		if strings.HasSuffix(pre, w) {
+		if strings.HasSuffix(pre, w) || strings.HasSuffix(untrimmed, w) {
 			verb = w
 			break
 		}
@@ -527,7 +610,7 @@ func (x *extractor) verbPhraseStart(start, end int) int {
 		if w == "" && i+2 < len(p) && p[i+2] == '了' && isHan(p[i]) && isHan(p[i+1]) && !v.predicates[string(p[i+1:i+3])] {
 			w = string(p[i : i+2])
 		}
-		if w == "" {
+		if w == "" || suffixIn(string(p[:i+runeLen(w)]), v.notPredicate) != "" {
 			continue
 		}
 		// The noun phrase must end in a noun: not an attribute (市级,
@@ -599,7 +682,13 @@ func (x *extractor) distributeLists(cs []*candidate) {
 			i++
 			continue
 		}
-		ind := string(x.runes[c.indStart:c.indEnd])
+		// 分别 may stand in the indicator (分别增长) or after it, trimmed
+		// with the verb (产销量分别为12万吨、11.5万吨).
+		end := c.indEnd
+		if c.indStart < c.q.Start && end < c.q.Start {
+			end = c.q.Start
+		}
+		ind := string(x.runes[c.indStart:end])
 		k := strings.Index(ind, "分别")
 		if k < 0 {
 			i++
@@ -622,6 +711,17 @@ func (x *extractor) distributeLists(cs []*candidate) {
 				tails = append(tails, cs[n].indSuffix)
 			}
 		}
+		// "城乡居民人均可支配收入分别增长4.4%、5.6%": one subject fusing
+		// two items gives each figure its own.
+		if len(items) == 1 && j-i == 2 {
+			if at, word, parts := x.fusedPair(items[0]); word != "" {
+				for n := 0; n < 2; n++ {
+					cs[i+n].fused, cs[i+n].fusedAs = span{at, at + runeLen(word)}, parts[n]
+				}
+				items = []span{items[0], items[0]}
+				tails = []string{"", ""}
+			}
+		}
 		if len(items) == j-i {
 			verb := strings.TrimPrefix(ind[k:], "分别")
 			verbStart := subjectEnd + runeLen("分别")
@@ -635,6 +735,17 @@ func (x *extractor) distributeLists(cs []*candidate) {
 		}
 		i = j
 	}
+}
+
+// fusedPair finds in an item a word fusing two (城乡 → 城镇, 农村).
+func (x *extractor) fusedPair(it span) (at int, word string, parts [2]string) {
+	text := string(x.runes[it.start:it.end])
+	for _, f := range loadVocab().fused {
+		if k := strings.Index(text, f[0]); k >= 0 {
+			return it.start + runeLen(text[:k]), f[0], [2]string{f[1], f[2]}
+		}
+	}
+	return 0, "", parts
 }
 
 // sharedTail gives each item of a list the head noun that only its last

@@ -26,6 +26,7 @@ type vocab struct {
 	predicates    map[string]bool // verbs that open a counted noun's predicate
 	predicateList []string        // longest first
 	verbLead      []string        // adverbs and verbs that join a predicate before it (基本, 提质)
+	notPredicate  []string        // words ending in a one-character predicate that are not one (发达)
 	// looseBounds are the strong bound words that set a comparator from
 	// a few words before the number: word, comparator.
 	looseBounds [][2]string
@@ -35,8 +36,9 @@ type vocab struct {
 	periods     map[string][2]int // 十三五 → 2016, 2020
 	periodNames []string          // 十三五 …, longest first
 
-	frameCues     []frameCue // time_frames.txt, longest word first
-	yearlyDocKind []string   // title endings of documents about one year (工作报告, 方案 …)
+	fused         [][3]string // fused_pairs.txt: 城乡 → 城镇, 农村
+	frameCues     []frameCue  // time_frames.txt, longest word first
+	yearlyDocKind []string    // title endings of documents about one year (工作报告, 方案 …)
 }
 
 // frameCue is a word that sets a stretch of text's time (time_frames.txt).
@@ -111,6 +113,10 @@ func buildVocab() *vocab {
 	v.postTail = dict.LongestFirst(v.postTail)
 	v.predicates = map[string]bool{}
 	for _, r := range dict.Records("predicate_verbs") {
+		if len(r) > 1 && r[1] == "word" {
+			v.notPredicate = append(v.notPredicate, r[0])
+			continue
+		}
 		if len(r) > 1 && r[1] == "lead" {
 			v.verbLead = append(v.verbLead, r[0])
 			continue
@@ -148,6 +154,11 @@ func buildVocab() *vocab {
 	}
 	sort.SliceStable(v.frameCues, func(i, j int) bool { return len(v.frameCues[i].word) > len(v.frameCues[j].word) })
 	v.yearlyDocKind = dict.Words("yearly_doc_kinds")
+	for _, r := range dict.Records("fused_pairs") {
+		if len(r) >= 3 {
+			v.fused = append(v.fused, [3]string{r[0], r[1], r[2]})
+		}
+	}
 	return &v
 }
 
