@@ -25,7 +25,7 @@ import (
 	"github.com/cnplan/cnplan/pkg/input"
 )
 
-//go:embed *.txt *.gz
+//go:embed *.txt *.gz *.dic *.idx *.bin
 var files embed.FS
 
 var (
@@ -85,8 +85,8 @@ func Words(name string) []string {
 
 // Extend reads a user vocabulary file and appends its sections to the
 // built-in vocabularies. Recognisers that compile vocabularies through
-// Compiled see the change on their next use; the segmenter's dictionary is
-// loaded once, so extend domain_words before the first segmentation.
+// Compiled see the change on their next use (the segmenter's domain_words
+// among them).
 func Extend(path string) error {
 	data, err := input.ReadFile(path, input.DefaultMaxSize) // a regular file: not /dev/zero or a FIFO
 	if err != nil {

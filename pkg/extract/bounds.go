@@ -112,8 +112,8 @@ type sentenceFacts struct {
 	targetCue  bool  // the sentence holds a target cue word
 	awardCue   bool  // … an award cue word (isSubsidyRule)
 	formula    bool  // … '=' or '÷' (inFormula)
-	plainYear  int   // where the first 每年 not part of a rate (每人每年) is; -1: none
-	rateYears  []int // where each 每年 that is part of a rate is, in order
+	plainYear  int   // where the first 每年 (每半年, 每季度, 每月) not part of a rate (每人每年) is; -1: none
+	rateYears  []int // where each such cycle that is part of a rate is, in order
 }
 
 // facts returns s's facts, working them out when s is not the sentence
@@ -129,7 +129,9 @@ func (x *extractor) facts(s span) *sentenceFacts {
 	f.awardCue = loadVocab().hasCue("award", sentence)
 	f.formula = strings.ContainsAny(sentence, "=÷")
 	for i := s.start; i+1 < s.end; i++ {
-		if x.runes[i] != '每' || x.runes[i+1] != '年' {
+		// 每年, and the shorter cycles of assessment schemes: 每半年考评
+		// 一次, 每季度, 每月 (as yearly reads them).
+		if x.runes[i] != '每' || !strings.ContainsRune("年半季月", x.runes[i+1]) {
 			continue
 		}
 		rate := false

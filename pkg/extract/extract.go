@@ -74,7 +74,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 		x.period = *out.Period
 	}
 	x.isPlan = x.period.End > 0 && (x.docYear == 0 || x.docYear <= x.period.End)
-	ctx := when.Context{DocYear: m.Year, PlanStart: m.PeriodStart, PlanEnd: m.PeriodEnd}
+	ctx := when.Context{DocYear: m.Year, PlanStart: m.PeriodStart, PlanEnd: m.PeriodEnd, Title: titleText(d, m)}
 	if ctx.DocYear == 0 || ctx.PlanEnd == 0 {
 		// A page date, or a period on a title line that wraps
 		// (民用爆炸物品行业发展规划 / （2016-2020年）).
@@ -92,6 +92,9 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	x.secs = newSections(d.Body.Text, x.quote)
 	x.sentences = splitSentences(d.Body.Text)
 	for _, dl := range when.Find(d.Body.Text, ctx) {
+		if dl.Period && when.InBackground(x.secs.path(dl.Start)) {
+			continue // "十四五"期间,我省将… under 发展背景: the setting, not a due date
+		}
 		x.deadlines = append(x.deadlines, deadlineSpan{dl.Start, dl.End, dl})
 	}
 	x.index()
@@ -99,8 +102,9 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	x.frames = x.buildFrames(titleText(d, m))
 	out.Frames = x.frames.records(x)
 
-	tables := findTables(d.Body.Text, x.docYear)
-	out.Targets = append(out.Targets, x.tableTargets(tables)...)
+	tables := findTables(d.Body.Text, x.tableBaseYear())
+	rowTargets, tableNotes := x.tableTargets(tables)
+	out.Targets = append(out.Targets, rowTargets...)
 	out.Targets = append(out.Targets, x.proseTargets(tables)...)
 	sort.SliceStable(out.Targets, func(i, j int) bool { return out.Targets[i].Span[0] < out.Targets[j].Span[0] })
 	out.Deadlines = x.deadlineRecords()
@@ -110,6 +114,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	if d.Dropped > 0 {
 		out.Warnings = append(out.Warnings, plural(d.Dropped, "line")+" of page junk dropped (use --keep-all to keep them)")
 	}
+	out.Warnings = append(out.Warnings, tableNotes...)
 	return out
 }
 

@@ -24,7 +24,7 @@ var writtenDocs = map[string]string{
 全县地区生产总值完成182亿元，增长6.1%。全年白酒产销量分别为12万吨、11.5万吨。新建区域性冷链物流中心3个。
 二、今年工作安排
 今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右。
-（一）着力稳增长。植树造林1200万株，炼化产能达到300万吨/年，最低工资标准提高到2200元/月。新建区域性冷链物流中心12个，加快推进8个省级物流枢纽。工业、服务业用电量分别增长6%、9%。
+（一）着力稳增长。新建5G基站3000个。植树造林1200万株，炼化产能达到300万吨/年，最低工资标准提高到2200元/月。新建区域性冷链物流中心12个，加快推进8个省级物流枢纽。工业、服务业用电量分别增长6%、9%。
 三、今后五年主要目标
 到2028年，全县常住人口城镇化率达到60%。湿地保护率由2020年的50%提高到56%。
 `,
@@ -38,7 +38,7 @@ var writtenDocs = map[string]string{
 	"yearly-scheme": `某某市2023年营商环境考评办法
 一、考评指标
 （一）政务服务（10分）
-1．各级大厅综合一窗率达95%以上。（0.5分）
+1．各级大厅综合一窗率达95%以上。（0.5分）每季度通报1次。在现有38项“掌上办”服务的基础上，新增20项。
 2．年度考评分值=日常监测（60%）+第三方评估（40%），7×24小时服务不断线。
 `,
 	"subsidy-policy": `关于支持数字经济发展的若干政策
@@ -95,6 +95,8 @@ func TestTimeFrames(t *testing.T) {
 		{doc: "county-report", at: "新建区域性冷链物流中心3个", indicator: "新建区域性冷链物流中心", value: 3, unit: "个", cmp: "=", year: ptr(2023), kind: "actual"},
 		{doc: "county-report", at: "地区生产总值增长6%左右", indicator: "地区生产总值增长", value: 6, unit: "%", cmp: "~", year: ptr(2024), kind: "target"},
 		{doc: "county-report", at: "、11.5万吨", indicator: "白酒销量", value: 11.5, unit: "万吨", cmp: "=", year: ptr(2023), kind: "actual"},
+		// A name with a number in it (5G) stays whole in the indicator.
+		{doc: "county-report", at: "新建5G基站3000个", indicator: "新建5G基站", value: 3000, unit: "个", cmp: "=", year: ptr(2024), kind: "target"},
 		// Measure words and compound units the vocabulary lacks.
 		{doc: "county-report", at: "植树造林1200万株", indicator: "植树造林", value: 1200, unit: "万株", cmp: "=", year: ptr(2024), kind: "target"},
 		{doc: "county-report", at: "300万吨/年", indicator: "炼化产能", value: 300, unit: "万吨/年", cmp: "=", year: ptr(2024), kind: "target"},
@@ -119,6 +121,9 @@ func TestTimeFrames(t *testing.T) {
 		{doc: "plan-review-paragraph", at: "占地区生产总值比重升至12%", indicator: "海洋经济增加值占地区生产总值比重", value: 12, unit: "%", cmp: "=", year: ptr(2025), kind: "target"},
 		// A year's scheme: its title's year.
 		{doc: "yearly-scheme", at: "综合一窗率达95%以上", indicator: "综合一窗率", value: 95, unit: "%", cmp: ">=", year: ptr(2023), kind: "target"},
+		// A cycle has no year; where a plan starts from is reported.
+		{doc: "yearly-scheme", at: "每季度通报1次", indicator: "通报", value: 1, unit: "次", cmp: "=", kind: "target"},
+		{doc: "yearly-scheme", at: "38项", indicator: "服务", value: 38, unit: "项", cmp: "=", year: ptr(2023), kind: "actual"},
 		{doc: "subsidy-policy", at: "数字经济核心产业增加值占比达到12%", indicator: "数字经济核心产业增加值占比", value: 12, unit: "%", cmp: "=", year: ptr(2025), kind: "target"},
 	}
 	for _, w := range written {
@@ -130,12 +135,12 @@ func TestTimeFrames(t *testing.T) {
 // TestNotTargets: numbers that are rules, grades, formulas or set phrases.
 func TestNotTargets(t *testing.T) {
 	real := []targetWant{
-		{doc: "32", at: "最高3000万元"},           // a subsidy cap
-		{doc: "32", at: "省级按照项目设备购置额的10%"},    // a subsidy share
-		{doc: "30", at: "（0.5分）"},             // assessment points
-		{doc: "30", at: "日常监测（60%）"},          // a formula
-		{doc: "01", at: "1000千伏输电线路"},         // a voltage grade
-		{doc: "01", at: "开展深入贯彻中央八项规定精神学习教育"}, // a set phrase
+		{doc: "32", at: "最高3000万元"},                // a subsidy cap
+		{doc: "32", at: "省级按照项目设备购置额的10%"},         // a subsidy share
+		{doc: "30", at: "（0.5分）"},                  // assessment points
+		{doc: "30", at: "日常监测（60%）"},               // a formula
+		{doc: "01", at: "1000千伏输电线路", value: 1000}, // a voltage grade
+		{doc: "01", at: "开展深入贯彻中央八项规定精神学习教育"},      // a set phrase
 	}
 	for _, w := range real {
 		d, out := extractCorpus(t, w.doc)
@@ -148,7 +153,7 @@ func TestNotTargets(t *testing.T) {
 		{doc: "subsidy-policy", at: "一次性奖补50万元"},
 		{doc: "subsidy-policy", at: "最高500万元"},
 		{doc: "subsidy-policy", at: "八项规定"},
-		{doc: "subsidy-policy", at: "500千伏"},
+		{doc: "subsidy-policy", at: "500千伏", value: 500},
 		{doc: "subsidy-policy", at: "位居全国前10位"},
 	}
 	for _, w := range written {

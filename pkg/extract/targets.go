@@ -59,7 +59,11 @@ func (x *extractor) candidates(s span) []*candidate {
 			// A date ends the text an indicator may come from; an age
 			// inside a name (3岁以下婴幼儿托位数) or a count of kinds
 			// (项目11类46个) does not.
-			if c.unitClass != "time" && c.unitClass != "kind" {
+			// Nor does a grade or a name (危险等级为1.1级的工房现场操作人员,
+			// 5G基站, 1+X证书).
+			grade := c.unitClass == "grade" || strings.HasPrefix(x.rest(c.end, 1), "级") ||
+				strings.IndexAny(firstRune(x.rest(c.q.NumEnd, 1)), "级甲乙+GgAaKkX") == 0
+			if c.unitClass != "time" && c.unitClass != "kind" && !grade {
 				x.mentionEnds = append(x.mentionEnds, x.skipDate(c.end))
 			}
 			continue
@@ -524,6 +528,13 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 	// ("分别增长" is left to distributeLists.)
 	if pre := string(x.runes[preStart:preEnd]); prev != nil && prev.indEnd > prev.indStart && isGrowthVerb(pre) && !strings.HasPrefix(pre, "分别") {
 		c.indStart, c.indEnd = prev.indStart, prev.indEnd
+		// "工业炸药产量减少70万吨，下降16%": the noun without its verb.
+		for _, w := range []string{"增长", "下降", "增加", "减少", "提高", "降低", "上升"} {
+			if strings.HasSuffix(string(x.runes[c.indStart:c.indEnd]), w) && c.indEnd-c.indStart > runeLen(w) {
+				c.indEnd -= runeLen(w)
+				break
+			}
+		}
 		c.indSuffix = x.quote(preStart, preEnd)
 		return
 	}
@@ -533,7 +544,17 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		c.indPrefix = prev.indPrefix + x.quote(prev.indStart, prev.indEnd)
 	}
 	postStart := c.end
-	postEnd := x.clauseEnd(c.end)
+	// "全市新增2400户(累计约3600户)大中型餐饮单位": a note in brackets
+	// stands between the count and its noun.
+	if r, ok := x.runeAt(postStart); ok && r == '(' {
+		for k := postStart + 1; k < len(x.runes) && k < postStart+30; k++ {
+			if x.runes[k] == ')' {
+				postStart = k + 1
+				break
+			}
+		}
+	}
+	postEnd := x.clauseEnd(postStart)
 	if next := x.nextNumber(postStart, postEnd); next >= 0 {
 		postEnd = next
 	}
@@ -554,8 +575,9 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		core = strings.TrimPrefix(core, w)
 	}
 	verb := ""
+	untrimmed := string(x.runes[preStart:numStart]) // 在现有38项: 有 is trimmed from pre
 	for _, w := range v.verbs {
-		if strings.HasSuffix(pre, w) {
+		if strings.HasSuffix(pre, w) || strings.HasSuffix(untrimmed, w) {
 			verb = w
 			break
 		}

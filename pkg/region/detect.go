@@ -2,6 +2,7 @@ package region
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
@@ -30,6 +31,9 @@ type scanner struct {
 	// character) in an array, so that a lookup per rune is no map access.
 	lens    map[rune]uint64
 	lensBMP []uint64
+	// events are words that, right after a name, make it an event's
+	// name (杭州亚运会), which names no region.
+	events []string
 }
 
 // lensOf returns the name lengths that begin with r (see lens).
@@ -94,6 +98,7 @@ func newScanner(g *gazetteer) *scanner {
 		s.names[w] = nil
 		s.index(w)
 	}
+	s.events = dict.Words("meta_region_events")
 	for _, r := range dict.Records("meta_region_breaks") {
 		if len(r) < 2 {
 			continue
@@ -151,7 +156,7 @@ func (s *scanner) mentions(text string) []*division {
 				continue
 			}
 			matched = n
-			if d != nil {
+			if d != nil && !s.eventAt(text[ends[n]:]) {
 				out = append(out, d)
 			}
 			break
@@ -162,6 +167,17 @@ func (s *scanner) mentions(text string) []*division {
 		b = ends[matched]
 	}
 	return out
+}
+
+// eventAt reports whether rest starts with an event word: the name before
+// it is the event's (杭州亚运会), not a place the document is about.
+func (s *scanner) eventAt(rest string) bool {
+	for _, e := range s.events {
+		if strings.HasPrefix(rest, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // tally holds the weight of the mentions of each division and of those
