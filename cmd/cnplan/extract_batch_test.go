@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/cnplan/cnplan/pkg/record"
 )
 
@@ -340,6 +342,65 @@ func TestProgressOnlyOnTerminals(t *testing.T) {
 	err = runExtract(context.Background(), []string{dir}, streams{Out: &out, Err: &errOut}, opt)
 	if err != errInputFailed || fake.total != 12 || fake.added != 12 || !fake.finished || fake.cleared != 1 {
 		t.Errorf("err %v, progress %+v", err, fake)
+	}
+}
+
+// openPTY opens a pseudo-terminal and returns its terminal side, or skips
+// the test where the system has none.
+func openPTY(t *testing.T) *os.File {
+	t.Helper()
+	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminal to test with: %v", err)
+	}
+	t.Cleanup(func() { master.Close() })
+	fd := int(master.Fd())
+	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
+		t.Skipf("cannot unlock the pseudo-terminal: %v", err)
+	}
+	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
+	if err != nil {
+		t.Skipf("no pseudo-terminal number: %v", err)
+	}
+	tty, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR, 0)
+	if err != nil {
+		t.Skipf("cannot open the pseudo-terminal: %v", err)
+	}
+	t.Cleanup(func() { tty.Close() })
+	return tty
+}
+
+// The bar shows only when standard error is a terminal that standard
+// output is not writing to, and never with --no-progress or --quiet.
+func TestProgressNotOnTheOutputsTerminal(t *testing.T) {
+	tty := openPTY(t)
+	pipeR, pipeW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pipeR.Close()
+	defer pipeW.Close()
+	for _, c := range []struct {
+		name   string
+		out    *os.File
+		opt    extractOptions
+		hidden bool
+	}{
+		{"stdout piped", pipeW, extractOptions{}, false},
+		{"stdout the same terminal", tty, extractOptions{}, true},
+		{"same terminal, output to a file", tty, extractOptions{Output: "out.jsonl"}, false},
+		{"--no-progress", pipeW, extractOptions{NoProgress: true}, true},
+		{"--quiet", pipeW, extractOptions{Quiet: true}, true},
+	} {
+		if got := hideProgress(c.opt, streams{Out: c.out, Err: tty}); got != c.hidden {
+			t.Errorf("%s: hidden %v, want %v", c.name, got, c.hidden)
+		}
+	}
+	if _, ok := newProgress(tty, 100, false).(*bar); !ok {
+		t.Error("no bar on a terminal")
+	}
+	if hideProgress(extractOptions{}, streams{Out: pipeW, Err: pipeW}) != true {
+		t.Error("a bar on a pipe")
 	}
 }
 

@@ -219,3 +219,23 @@ func SheetColumns(recordType string) []Column {
 	}
 	return append(cols, sourceColumns...)
 }
+
+// sqlTypes are the SQL column types of the record columns.
+var sqlTypes = map[string]string{TypeText: "TEXT", TypeNumber: "REAL", TypeInteger: "INTEGER"}
+
+// CreateTable is the SQL statement that makes a table for the record rows
+// with their types (value REAL, year INTEGER, region_code TEXT), so that
+// a CSV imported into it (sqlite3 .import --csv --skip 1) keeps them.
+func CreateTable(name string) string {
+	var b strings.Builder
+	b.WriteString("CREATE TABLE " + name + " (\n")
+	for i, c := range RecordColumns {
+		b.WriteString("  " + c.Name + " " + sqlTypes[c.Type])
+		if i < len(RecordColumns)-1 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(");\n")
+	return b.String()
+}

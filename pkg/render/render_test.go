@@ -14,7 +14,9 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"github.com/cnplan/cnplan/internal/schematest"
 	"github.com/cnplan/cnplan/pkg/record"
+	"github.com/cnplan/cnplan/pkg/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -325,5 +327,22 @@ func TestRecordColumns(t *testing.T) {
 				t.Errorf("sheet %s column %s is not a record column", kind, c.Name)
 			}
 		}
+	}
+}
+
+// Every JSON form validates against the published schema.
+func TestOutputMatchesSchema(t *testing.T) {
+	docs := fixture()
+	schematest.One(t, "", render(t, docs, Options{Format: FormatJSON}))
+	schematest.One(t, "", render(t, docs[:1], Options{Format: FormatJSON}))
+	if n := schematest.Lines(t, "", render(t, docs, Options{Format: FormatJSONL})); n != len(docs) {
+		t.Errorf("%d jsonl lines, want %d", n, len(docs))
+	}
+	rows := 0
+	for _, d := range docs {
+		rows += len(Rows(d))
+	}
+	if n := schematest.Lines(t, schema.RecordRow, render(t, docs, Options{Format: FormatJSONL, Records: true})); n != rows {
+		t.Errorf("%d record lines, want %d", n, rows)
 	}
 }
