@@ -294,7 +294,6 @@ func TestOutputFormatFromExtension(t *testing.T) {
 	}
 }
 
-
 // A saved government web page in GB2312 (written for this test in the shape
 // of a county site's notice page: breadcrumbs, share links, print/close
 // links, a copyright footer): decoded, cleaned, and extracted end to end.

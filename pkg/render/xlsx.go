@@ -1,7 +1,6 @@
 package render
 
 import (
-
 	"github.com/mattn/go-runewidth"
 	"github.com/xuri/excelize/v2"
 
@@ -127,4 +126,3 @@ func displayWidth(s string) int {
 	cond.EastAsianWidth = false
 	return cond.StringWidth(s)
 }
-
