@@ -13,6 +13,17 @@ import (
 
 const corpus = "../../testdata/corpus/"
 
+// runAsCnplan, set in the environment, makes the test binary run as
+// cnplan itself (see cnplanBinary).
+const runAsCnplan = "CNPLAN_TEST_RUN_AS_CNPLAN"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(runAsCnplan) != "" {
+		os.Exit(run(os.Args[1:], streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
+	}
+	os.Exit(m.Run())
+}
+
 // runCLI runs cnplan in-process with args and returns its exit status,
 // standard output and standard error.
 func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -24,14 +25,29 @@ import (
 // shape of document the tests know.
 var realInputs = []string{corpus, "../../testdata/synthetic/"}
 
-// extractDocs extracts the real inputs once as jsonl and decodes them.
+// extracted is the real inputs extracted as jsonl, shared by the tests
+// that read it (they do not modify it).
+var extracted struct {
+	once sync.Once
+	out  string
+	docs []record.Document
+}
+
+// extractDocs extracts the real inputs as jsonl, once per test binary,
+// and decodes them.
 func extractDocs(t *testing.T) (string, []record.Document) {
 	t.Helper()
-	code, out, stderr := runCLI(t, "", append([]string{"extract", "--format", "jsonl", "--quiet"}, realInputs...)...)
-	if code != 0 {
-		t.Fatalf("extract: exit %d: %s", code, stderr)
+	extracted.once.Do(func() {
+		code, out, stderr := runCLI(t, "", append([]string{"extract", "--format", "jsonl", "--quiet"}, realInputs...)...)
+		if code != 0 {
+			t.Fatalf("extract: exit %d: %s", code, stderr)
+		}
+		extracted.out, extracted.docs = out, jsonLines(t, out)
+	})
+	if extracted.docs == nil {
+		t.Fatal("the shared extraction failed (see the first test that ran it)")
 	}
-	return out, jsonLines(t, out)
+	return extracted.out, extracted.docs
 }
 
 // Every JSON form every command writes, over the real documents,
