@@ -3,183 +3,65 @@ package record
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
+	"strings"
+	"sync"
 )
 
 // The null convention, the same in every command and format (README,
-// "Nulls"): every key is always present; an unknown or absent scalar is
-// null, never "" or 0; an empty list is []; region and period are always
-// objects, their unknown members null; a region code is a string. CSV,
-// which has no null, leaves the cell empty.
+// "Nulls"): every key is always present; an unknown or absent value is
+// null, never ""; an empty list is []; an object such as region or period
+// is always an object, its unknown members null; a region code is a
+// string. CSV, which has no null, leaves the cell empty.
 //
-// The Go structs keep plain strings ("" for unknown) so the extraction
-// code stays simple; the methods below apply the convention when a record
-// is written. Reading JSON back needs nothing: null decodes to "" and nil.
+// The Go structs keep plain strings ("" for unknown) and nil slices so the
+// extraction code stays simple; Marshal applies the convention when a
+// record is written, to every field by its type, so a field added to a
+// struct follows it without more code. Reading JSON back needs nothing:
+// null decodes to "" and nil.
 
-// marshal encodes v as json.Marshal does but leaves <, > and & as they are
-// (comparators are <= and >=): the encoder that calls MarshalJSON does not
-// undo the escaping.
-func marshal(v any) ([]byte, error) {
+// Marshal encodes v (a record type, or a struct holding them) under the
+// null convention, on one line, with <, > and & as they are (comparators
+// are <= and >=): "" is null, a nil slice [], a nil pointer to a struct an
+// object of nulls. Fields tagged omitempty are left out when empty, as
+// encoding/json does.
+func Marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := encode(&buf, reflect.ValueOf(v)); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return buf.Bytes(), nil
 }
 
-// orNull is s, or nil (null) when s is empty.
-func orNull(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-// list is s, or an empty list (never null).
-func list[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
-// sourceJSON is Source as written; it is spelt out in each record because
-// an embedded struct with its own MarshalJSON would take over the record.
-type sourceJSON struct {
-	Line int    `json:"line"`
-	Span [2]int `json:"span"`
-}
-
-// MarshalJSON writes t with the null convention.
-func (t Target) MarshalJSON() ([]byte, error) {
-	return marshal(struct {
-		Indicator    string   `json:"indicator"`
-		IndicatorKey string   `json:"indicator_key"`
-		Value        float64  `json:"value"`
-		ValueMax     *float64 `json:"value_max"`
-		Unit         *string  `json:"unit"`
-		Comparator   string   `json:"comparator"`
-		Kind         string   `json:"kind"`
-		Year         *int     `json:"year"`
-		Baseline     *float64 `json:"baseline"`
-		BaselineYear *int     `json:"baseline_year"`
-		Attribute    *string  `json:"attribute"`
-		Deadline     *string  `json:"deadline"`
-		Units        []string `json:"units"`
-		Section      *string  `json:"section"`
-		Text         string   `json:"text"`
-		sourceJSON
-	}{t.Indicator, t.IndicatorKey, t.Value, t.ValueMax, orNull(t.Unit), t.Comparator, t.Kind, t.Year,
-		t.Baseline, t.BaselineYear, orNull(t.Attribute), orNull(t.Deadline), list(t.Units),
-		orNull(t.Section), t.Text, sourceJSON(t.Source)})
-}
-
-// MarshalJSON writes d with the null convention.
-func (d Deadline) MarshalJSON() ([]byte, error) {
-	return marshal(struct {
-		Text     string  `json:"text"`
-		Date     *string `json:"date"`
-		Task     *string `json:"task"`
-		Section  *string `json:"section"`
-		Sentence string  `json:"sentence"`
-		sourceJSON
-	}{d.Text, orNull(d.Date), orNull(d.Task), orNull(d.Section), d.Sentence, sourceJSON(d.Source)})
-}
-
-// MarshalJSON writes u with the null convention.
-func (u Unit) MarshalJSON() ([]byte, error) {
-	return marshal(struct {
-		Units     []string `json:"units"`
-		Canonical []string `json:"canonical"`
-		Role      string   `json:"role"`
-		Task      *string  `json:"task"`
-		Section   *string  `json:"section"`
-		Text      string   `json:"text"`
-		sourceJSON
-	}{list(u.Units), list(u.Canonical), u.Role, orNull(u.Task), orNull(u.Section), u.Text, sourceJSON(u.Source)})
-}
-
-// MarshalJSON writes r with unknown levels null.
-func (r Region) MarshalJSON() ([]byte, error) {
-	return marshal(regionJSON{orNull(r.Province), orNull(r.City), orNull(r.County), orNull(r.Code)})
-}
-
-type regionJSON struct {
-	Province *string `json:"province"`
-	City     *string `json:"city"`
-	County   *string `json:"county"`
-	Code     *string `json:"code"`
-}
-
-// periodJSON is a period with unknown years null.
-type periodJSON struct {
-	Start *int `json:"start"`
-	End   *int `json:"end"`
-}
-
-// RegionOrEmpty is r, or a region with every level unknown: written as an
-// object of nulls, so that consumers can always read region.code.
-func RegionOrEmpty(r *Region) Region {
-	if r == nil {
-		return Region{}
-	}
-	return *r
-}
-
-func periodValue(p *Period) periodJSON {
-	if p == nil {
-		return periodJSON{}
-	}
-	var out periodJSON
-	if p.Start != 0 {
-		out.Start = &p.Start
-	}
-	if p.End != 0 {
-		out.End = &p.End
-	}
-	return out
-}
-
-// MarshalJSON writes d with the null convention; a document that could not
-// be read is {"schema","file","error"} alone, since nothing else about it
-// is known.
+// MarshalJSON writes d under the null convention; a document that could
+// not be read is {"schema","file","error"} alone, since nothing else about
+// it is known.
 func (d Document) MarshalJSON() ([]byte, error) {
-	schema := d.Schema
-	if schema == "" {
-		schema = Schema
+	if d.Schema == "" {
+		d.Schema = Schema
 	}
 	if d.Error != "" {
-		return marshal(struct {
+		return Marshal(struct {
 			Schema string `json:"schema"`
 			File   string `json:"file"`
 			Error  string `json:"error"`
-		}{schema, d.File, d.Error})
+		}{d.Schema, d.File, d.Error})
 	}
-	cleaning := Cleaning{}
-	if d.Cleaning != nil {
-		cleaning = *d.Cleaning
-	}
-	return marshal(struct {
-		Schema    string     `json:"schema"`
-		File      string     `json:"file"`
-		Encoding  *string    `json:"encoding"`
-		Format    *string    `json:"format"`
-		Script    *string    `json:"script"`
-		Title     *string    `json:"title"`
-		Issuer    []string   `json:"issuer"`
-		Published *string    `json:"published"`
-		Period    periodJSON `json:"period"`
-		Region    Region     `json:"region"`
-		Cleaning  Cleaning   `json:"cleaning"`
-		Warnings  []string   `json:"warnings"`
-		Targets   []Target   `json:"targets"`
-		Deadlines []Deadline `json:"deadlines"`
-		Units     []Unit     `json:"units"`
-	}{schema, d.File, orNull(d.Encoding), orNull(d.Format), orNull(d.Script), orNull(d.Title), list(d.Issuer),
-		orNull(d.Published), periodValue(d.Period), RegionOrEmpty(d.Region), cleaning, list(d.Warnings),
-		list(d.Targets), list(d.Deadlines), list(d.Units)})
+	type plain Document // the fields without this method
+	return Marshal(plain(d))
 }
+
+// MarshalJSON writes t under the null convention.
+func (t Target) MarshalJSON() ([]byte, error) { type plain Target; return Marshal(plain(t)) }
+
+// MarshalJSON writes d under the null convention.
+func (d Deadline) MarshalJSON() ([]byte, error) { type plain Deadline; return Marshal(plain(d)) }
+
+// MarshalJSON writes u under the null convention.
+func (u Unit) MarshalJSON() ([]byte, error) { type plain Unit; return Marshal(plain(u)) }
+
+// MarshalJSON writes r with its unknown levels null.
+func (r Region) MarshalJSON() ([]byte, error) { type plain Region; return Marshal(plain(r)) }
 
 // UnmarshalJSON reads a document as MarshalJSON writes it (or as cnplan/v1
 // did): a region or period whose members are all null reads as nil.
@@ -196,5 +78,141 @@ func (d *Document) UnmarshalJSON(data []byte) error {
 	if d.Period != nil && *d.Period == (Period{}) {
 		d.Period = nil
 	}
+	return nil
+}
+
+// RegionOrEmpty is r, or a region with every level unknown.
+func RegionOrEmpty(r *Region) Region {
+	if r == nil {
+		return Region{}
+	}
+	return *r
+}
+
+// field is one JSON member of a struct type.
+type field struct {
+	name      string
+	index     []int
+	omitEmpty bool
+}
+
+var fieldCache sync.Map // reflect.Type → []field
+
+// fieldsOf lists t's JSON members in encoding/json's order, embedded
+// structs without a tag inlined.
+func fieldsOf(t reflect.Type) []field {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.([]field)
+	}
+	var out []field
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("json")
+		if tag == "-" || (!sf.IsExported() && !sf.Anonymous) {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if sf.Anonymous && name == "" && sf.Type.Kind() == reflect.Struct {
+			for _, inner := range fieldsOf(sf.Type) {
+				inner.index = append([]int{i}, inner.index...)
+				out = append(out, inner)
+			}
+			continue
+		}
+		if name == "" {
+			name = sf.Name
+		}
+		out = append(out, field{name: name, index: []int{i}, omitEmpty: strings.Contains(opts, "omitempty")})
+	}
+	fieldCache.Store(t, out)
+	return out
+}
+
+// encode writes v under the null convention.
+func encode(buf *bytes.Buffer, v reflect.Value) error {
+	switch v.Kind() {
+	case reflect.String:
+		if v.Len() == 0 {
+			buf.WriteString("null")
+			return nil
+		}
+		return scalar(buf, v.String())
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return scalar(buf, v.Interface()) // []byte, as encoding/json writes it
+		}
+		fallthrough
+	case reflect.Array:
+		buf.WriteByte('[')
+		for i := range v.Len() {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := encode(buf, v.Index(i)); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte(']')
+		return nil
+	case reflect.Pointer:
+		if !v.IsNil() {
+			return encode(buf, v.Elem())
+		}
+		if v.Type().Elem().Kind() == reflect.Struct {
+			return nullObject(buf, v.Type().Elem())
+		}
+		buf.WriteString("null")
+		return nil
+	case reflect.Struct:
+		buf.WriteByte('{')
+		n := 0
+		for _, f := range fieldsOf(v.Type()) {
+			fv := v.FieldByIndex(f.index)
+			if f.omitEmpty && fv.IsZero() {
+				continue
+			}
+			if n > 0 {
+				buf.WriteByte(',')
+			}
+			n++
+			if err := scalar(buf, f.name); err != nil {
+				return err
+			}
+			buf.WriteByte(':')
+			if err := encode(buf, fv); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte('}')
+		return nil
+	}
+	return scalar(buf, v.Interface()) // numbers, booleans, anything else
+}
+
+// nullObject writes a struct type as an object whose members are all null:
+// an unknown region or period.
+func nullObject(buf *bytes.Buffer, t reflect.Type) error {
+	buf.WriteByte('{')
+	for i, f := range fieldsOf(t) {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if err := scalar(buf, f.name); err != nil {
+			return err
+		}
+		buf.WriteString(":null")
+	}
+	buf.WriteByte('}')
+	return nil
+}
+
+// scalar writes v as encoding/json does, without HTML escaping.
+func scalar(buf *bytes.Buffer, v any) error {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	buf.Truncate(buf.Len() - 1) // the newline Encode adds
 	return nil
 }
