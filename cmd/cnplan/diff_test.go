@@ -116,7 +116,7 @@ func TestDiffTrouble(t *testing.T) {
 	}{
 		{[]string{"diff", doc, "missing.txt"}, "missing.txt"},
 		{[]string{"diff", cmpFixture, doc}, "holds 5 documents"},
-		{[]string{"diff", doc, "../../testdata/corpus"}, "holds 5 documents"},
+		{[]string{"diff", doc, "../../testdata/corpus"}, "holds 9 documents"},
 		{[]string{"diff", doc}, "accepts 2 arg"},
 		{[]string{"diff", "--format", "xlsx", doc, doc}, "--format"},
 	} {

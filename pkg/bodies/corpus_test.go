@@ -31,7 +31,9 @@ func crudeNormalise(t *testing.T, text string) string {
 // overlaps the first occurrence of the gold quote, and each canonical name
 // counts on its own, compared after aliases.
 func TestCorpus(t *testing.T) {
-	docs, err := filepath.Glob("../../testdata/corpus/*.txt")
+	// The first five documents (000–004): the recogniser alone, without the
+	// document frame. All nine are scored end to end in pkg/extract.
+	docs, err := filepath.Glob("../../testdata/corpus/00*.txt")
 	if err != nil || len(docs) == 0 {
 		t.Fatalf("no corpus: %v", err)
 	}

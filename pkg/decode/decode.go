@@ -16,7 +16,7 @@ import (
 
 // Result is a decoded document.
 type Result struct {
-	Text     string // the decoded text, UTF-8, BOM removed, \r\n and \r turned into \n
+	Text     string // the decoded text, UTF-8, BOM removed, line ends as the file has them
 	Encoding string // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030", "big5"; "utf-8" for docx, "" for pdf
 	Format   string // "text", "html", "docx", "pdf"
 }
@@ -95,20 +95,9 @@ func Bytes(name string, data []byte, forced string) (Result, error) {
 	format := "text"
 	if isHTML {
 		format = "html"
-		text = htmlText(text)
+		text = normalizeNewlines(htmlText(text))
 	}
-	return Result{Text: normalizeNewlines(text), Encoding: encName, Format: format}, nil
-}
-
-// normalizeNewlines drops a leading BOM and turns \r\n and lone \r into \n,
-// so that line numbers mean the same thing whatever system wrote the file.
-func normalizeNewlines(s string) string {
-	s = strings.TrimPrefix(s, "\ufeff")
-	if !strings.Contains(s, "\r") {
-		return s
-	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.ReplaceAll(s, "\r", "\n")
+	return Result{Text: strings.TrimPrefix(text, "\ufeff"), Encoding: encName, Format: format}, nil
 }
 
 // looksLikeHTML reports whether data starts, after a BOM and whitespace, with
@@ -123,4 +112,17 @@ func looksLikeHTML(data []byte) bool {
 
 func hasPrefixFold(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
+}
+
+// normalizeNewlines drops a leading BOM and turns \r\n and lone \r into \n.
+// It serves the containers whose text cnplan builds itself (DOCX paragraphs,
+// PDF text): their "decoded original" is that built text, one LF a break.
+// Plain text and HTML keep the file's own line ends.
+func normalizeNewlines(s string) string {
+	s = strings.TrimPrefix(s, "\ufeff")
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
 }

@@ -29,7 +29,9 @@ type Document struct {
 	Encoding string
 	Format   string // text, html, docx, pdf
 	Script   string // simplified or traditional
-	Original string // decoded text; all spans are rune offsets into it
+	// Original is the text as decoded from the file's bytes (BOM removed,
+	// line ends kept as CR LF, CR or LF); all spans are rune offsets into it.
+	Original string
 	Lines    textview.Lines
 	// Full is the whole text normalised (for metadata, which may sit in
 	// page chrome such as a sharing site's file name line).
@@ -93,7 +95,7 @@ func FromText(name, text, encoding, format string, opt Options) (*Document, erro
 	d := &Document{File: name, Encoding: encoding, Format: format, Original: text, runes: []rune(text)}
 	d.Lines = textview.NewLines(text)
 	d.Script = normalize.DetectScript(text)
-	full, err := normalize.View(textview.Identity(text), d.Script)
+	full, err := normalize.View(textview.Decoded(text), d.Script)
 	if err != nil {
 		return nil, &Error{name, err}
 	}
@@ -106,7 +108,8 @@ func FromText(name, text, encoding, format string, opt Options) (*Document, erro
 	return d, nil
 }
 
-// Quote returns the original text of rune span [start, end).
+// Quote returns the original text of rune span [start, end), its line
+// breaks written as '\n' whatever the file used.
 func (d *Document) Quote(start, end int) string {
 	r := d.runes
 	if start < 0 {
@@ -118,5 +121,9 @@ func (d *Document) Quote(start, end int) string {
 	if start >= end {
 		return ""
 	}
-	return string(r[start:end])
+	q := string(r[start:end])
+	if strings.ContainsRune(q, '\r') {
+		q = strings.ReplaceAll(strings.ReplaceAll(q, "\r\n", "\n"), "\r", "\n")
+	}
+	return q
 }

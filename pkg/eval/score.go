@@ -10,7 +10,9 @@ import (
 
 	"golang.org/x/text/width"
 
+	"github.com/cnplan/cnplan/pkg/normalize"
 	"github.com/cnplan/cnplan/pkg/record"
+	"github.com/cnplan/cnplan/pkg/textview"
 )
 
 // span is [start, end) in runes of the decoded original.
@@ -32,19 +34,23 @@ type located struct {
 
 // locate finds the first occurrence of quote in original and returns its
 // rune span and 1-based line. A quote holding a line break also matches
-// where the document breaks lines with CR LF (gold is written with LF).
+// where the document breaks lines with CR LF or CR (gold is written with
+// LF). Lines count as textview.Lines counts them, so CR LF is one break.
 func locate(original, quote string) (span, int, bool) {
 	i := strings.Index(original, quote)
 	n := quote
-	if i < 0 && strings.Contains(quote, "\n") {
-		n = strings.ReplaceAll(quote, "\n", "\r\n")
+	for _, brk := range []string{"\r\n", "\r"} {
+		if i >= 0 || !strings.Contains(quote, "\n") {
+			break
+		}
+		n = strings.ReplaceAll(quote, "\n", brk)
 		i = strings.Index(original, n)
 	}
 	if i < 0 {
 		return span{}, 0, false
 	}
 	start := utf8.RuneCountInString(original[:i])
-	return span{start, start + utf8.RuneCountInString(n)}, 1 + strings.Count(original[:i], "\n"), true
+	return span{start, start + utf8.RuneCountInString(n)}, len(textview.NewLines(original[:i])), true
 }
 
 // sameFloat compares two figures as equal when they differ by rounding
@@ -67,21 +73,33 @@ func sameIntPtr(a, b *int) bool {
 	return *a == *b
 }
 
-// fold maps full-width forms to half-width (and half-width katakana to
-// full-width), so "%" equals "%" and "(" equals "(".
-func fold(s string) string { return width.Fold.String(s) }
+// fold compares script- and width-insensitively, as the gold format says:
+// full-width forms to half-width ("%" = "%", "(" = "("), traditional to
+// simplified (個 = 个).
+func fold(s string) string { return normalize.ToSimplified(width.Fold.String(s)) }
+
+// indicatorFolds are dropped from indicators before they are compared:
+// 的, quotation marks and spaces (通过复审的医院 = 通过复审医院).
+var indicatorFolds = strings.NewReplacer("的", "", "“", "", "”", "", "\"", "", "‘", "", "’", "", "'", "", "「", "", "」", "", "『", "", "』", "", " ", "", "\u3000", "")
+
+// nameFolds make body names compare as the gold format says: 委员会 = 委,
+// 发展和改革 = 发展改革, 人力资源和社会保障 = 人力资源社会保障.
+var nameFolds = strings.NewReplacer("委员会", "委", "发展和改革", "发展改革", "人力资源和社会保障", "人力资源社会保障")
+
+// foldName folds a body name: script, width, the replacements above and a
+// leading 国家 (国家发展改革委 = 发展改革委).
+func foldName(s string) string {
+	return strings.TrimPrefix(nameFolds.Replace(fold(strings.TrimSpace(s))), "国家")
+}
 
 // indicatorAgrees is the record-F1 test of an indicator: the predicted one
-// contains the gold one or is contained in it, as written or width-folded.
-// An empty prediction is contained in everything and agrees with nothing.
+// contains the gold one or is contained in it, compared after fold and
+// indicatorFolds. An empty prediction agrees with nothing.
 func indicatorAgrees(pred, gold string) bool {
-	if strings.TrimSpace(pred) == "" {
+	p, g := indicatorFolds.Replace(fold(pred)), indicatorFolds.Replace(fold(gold))
+	if p == "" {
 		return false
 	}
-	if strings.Contains(pred, gold) || strings.Contains(gold, pred) {
-		return true
-	}
-	p, g := fold(pred), fold(gold)
 	return strings.Contains(p, g) || strings.Contains(g, p)
 }
 
@@ -134,7 +152,7 @@ func Score(doc record.Document, original string, gold []Gold, canon func(string)
 	s := &scorer{
 		doc:   doc,
 		runes: []rune(original),
-		canon: func(n string) string { return canon(strings.TrimSpace(n)) },
+		canon: func(n string) string { return foldName(canon(strings.TrimSpace(n))) },
 		gold:  map[string][]located{},
 	}
 	s.rep.Documents = 1

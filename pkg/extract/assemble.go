@@ -34,18 +34,28 @@ var (
 )
 
 // yearOpening returns the year whose 年 is at byte i of text, if it opens
-// a stretch of text, and the byte offset of its digits.
-func yearOpening(text string, i int) (year, at int, ok bool) {
+// a stretch of text, and the byte offset of its digits; clause says it
+// opens a clause after a comma instead ("与2013年峰值相比，2015年工业炸药
+// 产量减少70万吨"), which the caller takes only for a past year.
+func yearOpening(text string, i int) (year, at int, clause, ok bool) {
 	d := i - 4
 	if d < 0 || (d > 0 && text[d-1] >= '0' && text[d-1] <= '9') {
-		return 0, 0, false
+		return 0, 0, false, false
 	}
 	for k := d; k < i; k++ {
 		if text[k] < '0' || text[k] > '9' {
-			return 0, 0, false
+			return 0, 0, false, false
 		}
 	}
+	y, _ := strconv.Atoi(text[d:i])
 	before := text[:d]
+	// "2012～2015年,年均增长…": a span of years speaks of its last one.
+	for _, sep := range []string{"～", "~", "—", "-", "–", "至", "到"} {
+		if b := strings.TrimSuffix(before, sep); b != before && len(b) >= 4 && strings.Trim(b[len(b)-4:], "0123456789") == "" {
+			before = b[:len(b)-4]
+			break
+		}
+	}
 	for _, w := range yearLeads {
 		if strings.HasSuffix(before, w) {
 			before = strings.TrimSuffix(before, w)
@@ -54,8 +64,11 @@ func yearOpening(text string, i int) (year, at int, ok bool) {
 	}
 	before = strings.TrimRight(before, " \t\u00a0")
 	r, _ := utf8.DecodeLastRuneInString(before)
+	if r == ',' && !strings.HasPrefix(text[i+len("年"):], "底前") && !strings.HasPrefix(text[i+len("年"):], "前") {
+		return y, d, true, true
+	}
 	if before != "" && !strings.ContainsRune("。\n;●■", r) {
-		return 0, 0, false
+		return 0, 0, false, false
 	}
 	after := text[i+len("年"):]
 	for _, w := range yearParts {
@@ -65,10 +78,9 @@ func yearOpening(text string, i int) (year, at int, ok bool) {
 		}
 	}
 	if after != "" && prefixIn(after, yearFollows) == "" {
-		return 0, 0, false
+		return 0, 0, false, false
 	}
-	y, _ := strconv.Atoi(text[d:i])
-	return y, d, true
+	return y, d, false, true
 }
 
 // findYearMarks lists the years the body sets as context, in order. Only
@@ -78,6 +90,10 @@ func (x *extractor) findYearMarks() []yearMark {
 	text := string(x.runes)
 	var marks []yearMark
 	view := x.doc.Body
+	docTime := x.docYear
+	if docTime == 0 && x.isPlan {
+		docTime = x.period.Start
+	}
 	for off := 0; ; {
 		i := strings.Index(text[off:], "年")
 		if i < 0 {
@@ -85,12 +101,12 @@ func (x *extractor) findYearMarks() []yearMark {
 		}
 		i += off
 		off = i + len("年")
-		y, at, ok := yearOpening(text, i)
-		if !ok || y < 1949 || (x.docYear > 0 && y > x.docYear) {
+		y, at, clause, ok := yearOpening(text, i)
+		if !ok || y < 1949 || (x.docYear > 0 && y > x.docYear) || (clause && (docTime == 0 || y >= docTime)) {
 			continue
 		}
 		pos := view.RuneIndex(at)
-		marks = append(marks, yearMark{pos, y, x.opensParagraph(pos)})
+		marks = append(marks, yearMark{pos, y, !clause && x.opensParagraph(pos)})
 	}
 	// "十三五"期间: a plan's name, an optional closing quote, a word of time.
 	for _, name := range v.periodNames {
@@ -132,10 +148,10 @@ func (x *extractor) opensParagraph(pos int) bool {
 	return true
 }
 
-// contextYear returns the year that governs pos: a mark in its sentence,
-// else the last paragraph-opening mark before it in its level-1 section;
-// 0 when none.
-func (x *extractor) contextYear(pos int, s span) int {
+// contextYear returns the year that governs pos and where it is named: a
+// mark in its sentence, else the last paragraph-opening mark before it in
+// its level-1 section; 0 when none.
+func (x *extractor) contextYear(pos int, s span) (year, at int) {
 	floor := 0
 	for i := x.secs.at(pos); i >= 0; i-- {
 		if x.secs.hs[i].level == 1 {
@@ -149,10 +165,10 @@ func (x *extractor) contextYear(pos int, s span) int {
 			break
 		}
 		if m.pos >= s.start || m.paragraph {
-			return m.year
+			return m.year, m.pos
 		}
 	}
-	return 0
+	return 0, 0
 }
 
 // governingDeadline returns the deadline that governs pos: the last one
@@ -193,57 +209,65 @@ func (x *extractor) governingDeadline(pos int, s span) *deadlineSpan {
 	return nil
 }
 
-// kindYear decides whether a figure is a goal or a reported one, and for
-// which year. A deadline decides first; then a review of the past (a
-// section reviewing "十三五", a year before the document's); then a plan's
+// kindYear decides whether a figure is a goal or a reported one, for
+// which year, and what said so. A deadline governing its clause decides
+// first; then a year its sentence names; then the innermost time frame
+// (frame.go), unless a year-opening paragraph stands nearer; then a plan's
 // own period; news reports read their cue words.
-func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline string) {
+func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline, from string) {
 	v := loadVocab()
 	sentence := string(x.runes[s.start:s.end])
 	clause := string(x.runes[x.clauseStart(pos):x.clauseEnd(pos)])
 	yearly := x.yearly(pos, s)
-	ctxYear := x.contextYear(pos, s)
-	review := false
-	for _, w := range v.cues["review"] {
-		if strings.Contains(x.secs.path(pos), w) {
-			review = true
-		}
-	}
+	docTime := x.frames.docTime
 	if d := x.governingDeadline(pos, s); d != nil {
 		k := record.KindTarget
-		if x.docYear > 0 && d.d.Year < x.docYear {
+		if docTime > 0 && d.d.Year < docTime {
 			k = record.KindActual
 		}
 		if yearly {
-			return k, 0, x.quote(d.start, d.end)
+			return k, 0, x.quote(d.start, d.end), "deadline"
 		}
-		return k, d.d.Year, x.quote(d.start, d.end)
+		return k, d.d.Year, x.quote(d.start, d.end), "deadline"
 	}
-	past := ctxYear > 0 && x.docYear > 0 && ctxYear < x.docYear
-	if x.isPlan {
-		switch {
-		case review || past:
-			if ctxYear == 0 && x.period.Start > 0 {
-				ctxYear = x.period.Start - 1
-			}
-			return record.KindActual, ctxYear, ""
-		case yearly:
-			return record.KindTarget, 0, ""
-		}
-		return record.KindTarget, x.period.End, ""
+	ctxYear, markAt := x.contextYear(pos, s)
+	past := ctxYear > 0 && docTime > 0 && ctxYear < docTime
+	fr := x.frames.at(x, pos)
+	framed := fr.mode != "" && fr.year > 0
+	// A year named in the sentence, or opening a paragraph inside the
+	// frame, is nearer than the frame.
+	marked := ctxYear > 0 && (!framed || markAt >= s.start || markAt > fr.start)
+	src := "frame"
+	if fr.doc {
+		src = "document"
 	}
 	switch {
-	case review || past:
-		return record.KindActual, ctxYear, ""
+	case framed && !marked && fr.mode == modeReview:
+		return record.KindActual, fr.year, "", src
+	case framed && !marked && v.hasCue("actual_in_plan", clause):
+		// 在现有…62项“一站式”便民服务的基础上: where a plan starts from.
+		return record.KindActual, fr.year, "", "cue"
+	case framed && !marked && yearly:
+		return record.KindTarget, 0, "", src
+	case framed && !marked:
+		return record.KindTarget, fr.year, "", src
+	case framed && past:
+		return record.KindActual, ctxYear, "", "year"
+	case framed:
+		return record.KindTarget, ctxYear, "", "year"
+	}
+	switch {
+	case past:
+		return record.KindActual, ctxYear, "", "year"
 	case v.hasCue("actual", clause) && !v.hasCue("target", clause):
-		return record.KindActual, ctxYear, ""
+		return record.KindActual, ctxYear, "", "cue"
 	case v.hasCue("target", sentence) && ctxYear == 0:
 		if yearly {
-			return record.KindTarget, 0, ""
+			return record.KindTarget, 0, "", "cue"
 		}
-		return record.KindTarget, x.docYear, ""
+		return record.KindTarget, x.docYear, "", "cue"
 	}
-	return record.KindActual, ctxYear, ""
+	return record.KindActual, ctxYear, "", "cue"
 }
 
 // yearly says whether a figure recurs every year, and so has no year:
@@ -253,7 +277,9 @@ func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline s
 func (x *extractor) yearly(pos int, s span) bool {
 	clause := x.clauseStart(pos)
 	for i := s.start; i+1 < pos; i++ {
-		if x.runes[i] != '每' || x.runes[i+1] != '年' {
+		// 每年, and the shorter cycles of assessment schemes: 每半年考评
+		// 一次, 每季度, 每月.
+		if x.runes[i] != '每' || !strings.ContainsRune("年半季月", x.runes[i+1]) {
 			continue
 		}
 		rate := false
@@ -298,7 +324,7 @@ func inTables(tables []table, s span) bool {
 }
 
 func (x *extractor) target(c *candidate, s span) record.Target {
-	kind, year, deadline := x.kindYear(c.q.NumStart, s)
+	kind, year, deadline, from := x.kindYear(c.q.NumStart, s)
 	start := min(c.indStart, c.q.Start)
 	if c.indEnd <= c.indStart {
 		start = c.q.Start
@@ -312,7 +338,9 @@ func (x *extractor) target(c *candidate, s span) record.Target {
 		Comparator:   c.comparator,
 		Kind:         kind,
 		Deadline:     deadline,
+		YearFrom:     from,
 		Baseline:     c.baseline,
+		BaselineYear: c.baselineYear,
 		Section:      x.secs.path(c.q.Start),
 		Text:         x.quote(s.start, s.end),
 		Source:       x.source(start, max(c.end, c.indEnd)),
@@ -335,8 +363,12 @@ func (x *extractor) indicator(c *candidate) (asWritten, normalised string) {
 	if c.indEnd <= c.indStart {
 		return "", ""
 	}
+	if c.fusedAs != "" {
+		return x.quote(c.indStart, c.fused.start) + c.fusedAs + x.quote(c.fused.end, c.indEnd) + c.indSuffix,
+			string(x.runes[c.indStart:c.fused.start]) + c.fusedAs + string(x.runes[c.fused.end:c.indEnd]) + c.indSuffix
+	}
 	if c.vpStart <= c.indStart || c.vpStart >= c.indEnd {
-		return x.quote(c.indStart, c.indEnd) + c.indSuffix, string(x.runes[c.indStart:c.indEnd]) + c.indSuffix
+		return c.indPrefix + x.quote(c.indStart, c.indEnd) + c.indSuffix, normalize.ToSimplified(c.indPrefix) + string(x.runes[c.indStart:c.indEnd]) + c.indSuffix
 	}
 	dropLe := func(s string) string { return strings.Replace(s, "了", "", 1) }
 	vp, np := x.quote(c.vpStart, c.indEnd), x.quote(c.indStart, c.vpStart)

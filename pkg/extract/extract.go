@@ -28,6 +28,7 @@ type extractor struct {
 	period      record.Period
 	isPlan      bool
 	years       []yearMark
+	frames      *frames
 
 	deadlinesSorted bool  // by start and by end (index.go)
 	lineStarts      []int // rune offsets where lines start (index.go)
@@ -67,9 +68,19 @@ func Extract(d *document.Document) record.Document {
 	}
 	x.isPlan = x.period.End > 0 && (x.docYear == 0 || x.docYear <= x.period.End)
 	ctx := when.Context{DocYear: m.Year, PlanStart: m.PeriodStart, PlanEnd: m.PeriodEnd}
-	if ctx.DocYear == 0 {
-		ctx.DocYear = when.DocContext(d.Full.Text).DocYear
-		x.docYear = ctx.DocYear
+	if ctx.DocYear == 0 || ctx.PlanEnd == 0 {
+		// A page date, or a period on a title line that wraps
+		// (民用爆炸物品行业发展规划 / （2016-2020年）).
+		head := when.DocContext(d.Full.Text)
+		if ctx.DocYear == 0 {
+			ctx.DocYear = head.DocYear
+			x.docYear = ctx.DocYear
+		}
+		if ctx.PlanEnd == 0 && head.PlanEnd > 0 {
+			ctx.PlanStart, ctx.PlanEnd = head.PlanStart, head.PlanEnd
+			x.period = record.Period{Start: head.PlanStart, End: head.PlanEnd}
+			x.isPlan = x.docYear == 0 || x.docYear <= x.period.End
+		}
 	}
 	x.secs = newSections(d.Body.Text, x.quote)
 	x.sentences = splitSentences(d.Body.Text)
@@ -78,6 +89,8 @@ func Extract(d *document.Document) record.Document {
 	}
 	x.index()
 	x.years = x.findYearMarks()
+	x.frames = x.buildFrames(titleText(d, m))
+	out.Frames = x.frames.records(x)
 
 	tables := findTables(d.Body.Text, x.docYear)
 	out.Targets = append(out.Targets, x.tableTargets(tables)...)

@@ -46,31 +46,42 @@ func score(t *testing.T, prefixes ...string) eval.Report {
 	return total
 }
 
-// The issue's bar: F1 ≥ 0.90 per record type, matched targets' attributes
-// ≥ 0.90 accurate, record F1 ≥ 0.60 — on the whole corpus and on 003
-// (traditional characters) alone.
+// The floors. On the nine development documents (issue 8): target F1
+// ≥ 0.90, deadline and unit F1 as asserted in nineFloors, record F1 ≥ 0.70,
+// year and kind right on ≥ 0.90 of matched targets. On the first five
+// (issue 3): F1 ≥ 0.90 per type, attributes ≥ 0.90, record F1 ≥ 0.80; and
+// on 003 (traditional characters) alone the same.
 func TestAccuracyOnGold(t *testing.T) {
-	for name, docs := range map[string][]string{
-		"corpus": {"000", "001", "002", "003", "004"},
-		"003":    {"003"},
+	first := []string{"000", "001", "002", "003", "004"}
+	all := append(append([]string{}, first...), "01", "21", "30", "32")
+	nineFloors := map[string]float64{"target": 0.90, "deadline": 0.50, "unit": 0.70}
+	for _, c := range []struct {
+		name   string
+		docs   []string
+		floors map[string]float64
+		record float64
+	}{
+		{"nine", all, nineFloors, 0.70},
+		{"first five", first, map[string]float64{"target": 0.90, "deadline": 0.90, "unit": 0.90}, 0.80},
+		{"003", []string{"003"}, map[string]float64{"target": 0.90, "deadline": 0.90, "unit": 0.90}, 0.60},
 	} {
-		r := score(t, docs...)
+		r := score(t, c.docs...)
 		var sb strings.Builder
 		r.Write(&sb, false)
-		t.Logf("%s:\n%s", name, sb.String())
-		for typ, c := range map[string]eval.Counts{"target": r.Targets, "deadline": r.Deadlines, "unit": r.Units} {
-			if c.Gold > 0 && c.F1() < 0.90 {
-				t.Errorf("%s: %s F1 %.3f < 0.90", name, typ, c.F1())
+		t.Logf("%s:\n%s", c.name, sb.String())
+		for typ, cnt := range map[string]eval.Counts{"target": r.Targets, "deadline": r.Deadlines, "unit": r.Units} {
+			if cnt.Gold > 0 && cnt.F1() < c.floors[typ] {
+				t.Errorf("%s: %s F1 %.3f < %.2f", c.name, typ, cnt.F1(), c.floors[typ])
 			}
 		}
 		a := r.Attributes
 		for attr, right := range map[string]int{"unit": a.Unit, "comparator": a.Comparator, "year": a.Year, "kind": a.Kind} {
 			if acc := float64(right) / float64(a.Matched); acc < 0.90 {
-				t.Errorf("%s: %s accuracy %.3f < 0.90", name, attr, acc)
+				t.Errorf("%s: %s accuracy %.3f < 0.90", c.name, attr, acc)
 			}
 		}
-		if f := r.Records.F1(); f < 0.60 {
-			t.Errorf("%s: record F1 %.3f < 0.60", name, f)
+		if f := r.Records.F1(); f < c.record {
+			t.Errorf("%s: record F1 %.3f < %.2f", c.name, f, c.record)
 		}
 	}
 }
@@ -79,19 +90,22 @@ func ptr[T any](v T) *T { return &v }
 
 // Each row: a real sentence of the corpus (located by a piece of the text
 // under the record's span) and the record it must give.
+// targetWant is a row of a target table test: the target whose span
+// quotes at (or lies inside it) must have these fields.
+type targetWant struct {
+	doc, at   string
+	indicator string // the record's indicator contains it ("" : no target there)
+	value     float64
+	valueMax  *float64
+	unit, cmp string
+	year      *int
+	kind      string
+	baseline  *float64
+	attribute string
+}
+
 func TestTargetsFromRealSentences(t *testing.T) {
-	type want struct {
-		doc, at   string
-		indicator string // the record's indicator contains it
-		value     float64
-		valueMax  *float64
-		unit, cmp string
-		year      *int
-		kind      string
-		baseline  *float64
-		attribute string
-	}
-	rows := []want{
+	rows := []targetWant{
 		{doc: "001", at: "婴儿死亡率控制在4.5‰以下", indicator: "婴儿死亡率", value: 4.5, unit: "‰", cmp: "<=", year: ptr(2025), kind: "target"},
 		{doc: "001", at: "人均预期寿命达到77.3岁", indicator: "人均预期寿命", value: 77.3, unit: "岁", cmp: "=", year: ptr(2025), kind: "target"},
 		{doc: "001", at: "孕产妇死亡率控制在11/10万以下", indicator: "孕产妇死亡率", value: 11, unit: "/10万", cmp: "<=", year: ptr(2025), kind: "target"},
@@ -127,31 +141,37 @@ func TestTargetsFromRealSentences(t *testing.T) {
 			got.d, got.out = d, out
 			docs[w.doc] = got
 		}
-		var match *record.Target
-		for i, tg := range got.out.Targets {
-			if strings.Contains(got.d.Quote(tg.Span[0], tg.Span[1]), w.at) || strings.Contains(w.at, got.d.Quote(tg.Span[0], tg.Span[1])) && strings.Contains(tg.Text, w.at) {
-				if tg.Value == w.value || match == nil {
-					match = &got.out.Targets[i]
-				}
+		assertTarget(t, got.d, got.out, w)
+	}
+}
+
+// assertTarget finds the target at w.at in out and checks its fields.
+func assertTarget(t *testing.T, d *document.Document, out record.Document, w targetWant) {
+	t.Helper()
+	var match *record.Target
+	for i, tg := range out.Targets {
+		if strings.Contains(d.Quote(tg.Span[0], tg.Span[1]), w.at) || strings.Contains(w.at, d.Quote(tg.Span[0], tg.Span[1])) && strings.Contains(tg.Text, w.at) {
+			if tg.Value == w.value || match == nil {
+				match = &out.Targets[i]
 			}
 		}
-		if w.indicator == "" {
-			if match != nil {
-				t.Errorf("%s: %q: unexpected target %+v", w.doc, w.at, *match)
-			}
-			continue
+	}
+	if w.indicator == "" {
+		if match != nil {
+			t.Errorf("%s: %q: unexpected target %+v", w.doc, w.at, *match)
 		}
-		if match == nil {
-			t.Errorf("%s: no target at %q", w.doc, w.at)
-			continue
-		}
-		m := *match
-		if !strings.Contains(m.Indicator, w.indicator) || m.Value != w.value || m.Unit != w.unit || m.Comparator != w.cmp || m.Kind != w.kind || m.Attribute != w.attribute ||
-			!eqPtr(m.ValueMax, w.valueMax) || !eqPtr(m.Year, w.year) || !eqPtr(m.Baseline, w.baseline) {
-			t.Errorf("%s: %q:\n got indicator %q value %v max %v unit %q cmp %q year %v kind %s baseline %v attr %q\nwant indicator ⊇%q value %v max %v unit %q cmp %q year %v kind %s baseline %v attr %q",
-				w.doc, w.at, m.Indicator, m.Value, deref(m.ValueMax), m.Unit, m.Comparator, deref(m.Year), m.Kind, deref(m.Baseline), m.Attribute,
-				w.indicator, w.value, deref(w.valueMax), w.unit, w.cmp, deref(w.year), w.kind, deref(w.baseline), w.attribute)
-		}
+		return
+	}
+	if match == nil {
+		t.Errorf("%s: no target at %q", w.doc, w.at)
+		return
+	}
+	m := *match
+	if !strings.Contains(m.Indicator, w.indicator) || m.Value != w.value || m.Unit != w.unit || m.Comparator != w.cmp || m.Kind != w.kind || m.Attribute != w.attribute ||
+		!eqPtr(m.ValueMax, w.valueMax) || !eqPtr(m.Year, w.year) || !eqPtr(m.Baseline, w.baseline) {
+		t.Errorf("%s: %q:\n got indicator %q value %v max %v unit %q cmp %q year %v kind %s baseline %v attr %q\nwant indicator ⊇%q value %v max %v unit %q cmp %q year %v kind %s baseline %v attr %q",
+			w.doc, w.at, m.Indicator, m.Value, deref(m.ValueMax), m.Unit, m.Comparator, deref(m.Year), m.Kind, deref(m.Baseline), m.Attribute,
+			w.indicator, w.value, deref(w.valueMax), w.unit, w.cmp, deref(w.year), w.kind, deref(w.baseline), w.attribute)
 	}
 }
 
@@ -221,7 +241,8 @@ func TestSpansQuoteTheOriginal(t *testing.T) {
 // Golden outputs: any change in what extract prints shows in review.
 // Regenerate with: go test ./pkg/extract -update
 func TestGoldenOutputs(t *testing.T) {
-	for _, p := range []string{"000", "001", "002", "003", "004"} {
+	for _, c := range corpus.All(t) {
+		p := strings.TrimSuffix(c.Name, ".txt")
 		d, out := extractCorpus(t, p)
 		out.File = filepath.Base(d.File) // golden files do not depend on where the test runs
 		var buf bytes.Buffer

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -19,11 +20,16 @@ type candidate struct {
 	indStart   int // indicator span
 	indEnd     int
 	indSuffix  string // words appended to the indicator (增长)
+	indPrefix  string // the subject carried from the clause before (…占地区生产总值比重)
 	vpStart    int    // >indStart: the indicator reads verb phrase + 的 + noun (see reorder)
 	measure    span   // where the measure word of the unit stands
-	indExtra   []span // a list item that replaces the indicator
-	baseline   *float64
-	merged     bool // consumed as another candidate's baseline
+	// fused, fusedAs: a word of the indicator that fuses two items
+	// (城乡) and the item this figure takes (城镇 or 农村).
+	fused        span
+	fusedAs      string
+	baseline     *float64
+	baselineYear *int
+	merged       bool // consumed as another candidate's baseline
 }
 
 // isClauseBreak ends the stretch of text an indicator can come from.
@@ -107,17 +113,70 @@ func (x *extractor) readUnit(c *candidate, v *vocab) {
 		}
 		c.measure = span{c.end, c.end + runeLen(m)}
 		c.end += runeLen(m)
+		// A measure word the vocabulary lacks, after a multiplier:
+		// "732.5亿斤，", "6248万羽、" — one Han character that ends the
+		// clause or a bound (不是 15.89万因病致贫人口, where a noun follows).
+		if m == "" && q.Multiplier != "" {
+			r, ok := x.runeAt(c.end)
+			next, _ := x.runeAt(c.end + 1)
+			if ok && isHan(r) && !strings.ContainsRune(notMeasure, r) && (!isHan(next) || strings.ContainsRune("以左余多", next)) {
+				m = string(r)
+				c.unit, c.unitClass = q.Multiplier+m, "count"
+				c.measure = span{c.end, c.end + 1}
+				c.end++
+			}
+		}
+		// A compound unit: 万吨/年, 元/月, 发/吨, 微克/立方米.
+		if m != "" && strings.HasPrefix(x.rest(c.end, 1), "/") {
+			if per := prefixIn(x.rest(c.end+1, 4), perUnits(v)); per != "" {
+				c.unit += "/" + per
+				c.unitClass = "other"
+				c.end += 1 + runeLen(per)
+			}
+		}
+		// An alternative measure in brackets belongs to the unit:
+		// 万套(间), 条(个).
+		if m != "" {
+			if alt := prefixIn(strings.TrimPrefix(x.rest(c.end, 6), "("), v.units); alt != "" && strings.HasPrefix(x.rest(c.end, 6), "("+alt+")") {
+				c.unit += "(" + alt + ")"
+				c.measure.end += runeLen(alt) + 2
+				c.end += runeLen(alt) + 2
+			}
+		}
 	}
 	c.comparator = normaliseComparator(q.Comparator, q.IsRange)
-	if b := prefixIn(x.rest(c.end, 4), v.afterWords); b != "" {
+	// "6人(含)以下": the bracket says the bound itself is included.
+	incl := 0
+	if strings.HasPrefix(x.rest(c.end, 3), "(含)") {
+		incl = 3
+	}
+	if b := prefixIn(x.rest(c.end+incl, 4), v.afterWords); b != "" {
 		if c.comparator == "" || c.comparator == "=" {
 			c.comparator = normaliseComparator(v.afterBound[b], q.IsRange)
 		}
-		c.end += runeLen(b)
+		c.end += incl + runeLen(b)
 	}
 	if c.comparator == "" {
 		c.comparator = "="
 	}
+}
+
+// notMeasure holds characters that follow a multiplier without being a
+// measure word (900亿元以上 has 元; 3万以上, 2亿的, 10万左右 have none).
+const notMeasure = "的和及与或以左余多等是为在至到、了上下内外前后中并且而其每"
+
+// perUnits are the words after "/" in a compound unit: a measure word or
+// a time (吨/年, 元/月, 人/天).
+func perUnits(v *vocab) []string {
+	return append(append([]string{}, v.units...), "年", "月", "日", "天", "周")
+}
+
+// runeAt returns the body rune at pos.
+func (x *extractor) runeAt(pos int) (rune, bool) {
+	if pos < 0 || pos >= len(x.runes) {
+		return 0, false
+	}
+	return x.runes[pos], true
 }
 
 // unitAsWritten gives the unit in the document's own characters (個, 萬),
@@ -182,8 +241,8 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 		return true // "00%": a code or an OCR misreading (【00% for 100%)
 	case q.Percent == "" && q.Per == "" && strings.IndexAny(firstRune(after), "年月日号时点") == 0 && c.unit == "":
 		return true // a date
-	case strings.HasSuffix(before, "第") || strings.HasSuffix(x.back(q.NumStart, 3), "连续"):
-		return true // a rank or a streak
+	case strings.HasSuffix(before, "第") || strings.HasSuffix(x.back(q.NumStart, 3), "连续") || x.isTopRank(q.NumStart):
+		return true // a rank or a streak: 第5位, 连续13年, 排名前15家
 	case q.Percent == "" && strings.IndexAny(firstRune(after), "级甲乙+GgAaKkX") == 0:
 		return true // a grade, a level, 5G, 1+X
 	case strings.HasSuffix(before, "+"):
@@ -194,6 +253,12 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 		return true // an age or duration inside a name: 3岁以下婴幼儿
 	case c.unitClass == "kind":
 		return true // how many kinds: 11类, 30种大病
+	case c.unitClass == "score" || c.unitClass == "grade" || strings.HasPrefix(afterUnit, "级"):
+		return true // points in an assessment (（0.5分）), a grade (500千伏, 10万吨级)
+	case strings.HasSuffix(before, "×") || strings.HasSuffix(before, "届") || x.inFormula(s):
+		return true // 7×24小时, a session (十二届八次), a formula (分值=日常监测(60%)+…)
+	case x.isSubsidyRule(c, s, v):
+		return true // an award or subsidy rule: 最高奖励500万元, 按…的10%给予补助
 	case c.unitClass == "count" && x.countsMeasures(c.end, v):
 		return true // how many measures follow: 7个方面, 17项健康促进行动
 	case q.IsRange && isYear(q.Value) && isYear(q.ValueMax):
@@ -207,6 +272,43 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 		}
 	}
 	return false
+}
+
+// isTopRank says whether the number after 前 counts a rank's top places
+// (排名前15家生产企业, 位居全国前10位), not things to reach.
+func (x *extractor) isTopRank(pos int) bool {
+	if !strings.HasSuffix(x.back(pos, 1), "前") {
+		return false
+	}
+	b := x.back(pos-1, 4)
+	return strings.Contains(b, "排名") || strings.Contains(b, "居") || strings.Contains(b, "排") || strings.Contains(b, "进入")
+}
+
+// inFormula says whether sentence s is a formula: 年度考评分值=(上半年考评
+// 分值+下半年考评分值)÷2, 完成率=实际完成数/计划数×100%.
+func (x *extractor) inFormula(s span) bool {
+	for _, r := range x.runes[s.start:s.end] {
+		if r == '=' || r == '÷' {
+			return true
+		}
+	}
+	return false
+}
+
+// isSubsidyRule says whether a sum or share is a rule for awarding money
+// rather than a goal: its clause names an award or subsidy and how it is
+// given (给予一次性奖补100万元, 最高500万元, 按设备购置额的10%给予补助).
+// The words are data: dict/kind_cues.txt, kinds "award" and "award_how".
+func (x *extractor) isSubsidyRule(c *candidate, s span, v *vocab) bool {
+	if c.unitClass != "money" && c.q.Percent == "" {
+		return false
+	}
+	from, to := x.clauseStart(c.q.Start), x.clauseEnd(c.end)
+	clause := string(x.runes[from:to])
+	sentence := string(x.runes[s.start:s.end])
+	before := string(x.runes[max(from, c.q.Start-4):c.q.Start])
+	return (v.hasCue("award", clause) && v.hasCue("award_how", clause)) ||
+		(strings.HasSuffix(before, "最高") && v.hasCue("award", sentence))
 }
 
 // countsMeasures says whether the noun phrase after a count names measures,
@@ -284,8 +386,9 @@ func (x *extractor) inQuotes(pos int, s span) bool {
 		case '”', '》', '"':
 			return false
 		case '“', '《':
+			// Pages close “ with a straight quote too (“一件事").
 			for j := pos; j < s.end && j-pos <= 20; j++ {
-				if x.runes[j] == '”' || x.runes[j] == '》' {
+				if x.runes[j] == '”' || x.runes[j] == '》' || x.runes[j] == '"' {
 					return true
 				}
 			}
@@ -300,7 +403,13 @@ func (x *extractor) mergeBaselines(cs []*candidate) {
 	for i := 0; i+1 < len(cs); i++ {
 		a, b := cs[i], cs[i+1]
 		between := string(x.runes[a.end:b.q.NumStart])
-		if strings.ContainsAny(between, ",;。") || runeLen(between) > 8 {
+		// "由2010年的14.82%增加到2015年的22.45%": the years are the
+		// figures' own, not words between them.
+		short := between
+		if y := firstYear(short); y > 0 {
+			short = strings.Replace(short, strconv.Itoa(y)+"年", "", 1)
+		}
+		if strings.ContainsAny(between, ",;。") || runeLen(short) > 8 {
 			continue
 		}
 		if !strings.Contains(between, "到") && !strings.Contains(between, "至") {
@@ -382,7 +491,21 @@ func (x *extractor) numberFollows(pos int) bool {
 // text before is only a verb (建设20个市级区域医疗中心) or a scope word.
 func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidate) {
 	preStart := x.clauseStart(c.q.Start)
-	preStart = max(preStart, x.lastBoundaryBefore(c.q.Start, preStart))
+	numStart := c.q.Start
+	// "进出口总额由2010年的3.41亿美元增长到2015年的4.97亿美元": what changed
+	// is named before 由 or 从, and a year after it is the baseline's.
+	if c.baseline != nil {
+		for i := c.q.Start - 1; i >= preStart; i-- {
+			if x.runes[i] == '由' || x.runes[i] == '从' {
+				numStart = i
+				if y := firstYear(x.rest(i+1, 6)); y > 0 {
+					c.baselineYear = &y
+				}
+				break
+			}
+		}
+	}
+	preStart = max(preStart, x.lastBoundaryBefore(numStart, preStart))
 	x.boundBefore(c, preStart, v)
 	// "37.4%、44.9%和38.6%": a figure after a list separator shares the
 	// indicator of the figure before it (distributeLists may split it).
@@ -390,7 +513,7 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		c.indStart, c.indEnd, c.indSuffix, c.vpStart = prev.indStart, prev.indEnd, prev.indSuffix, prev.vpStart
 		return
 	}
-	preStart, preEnd := x.trim(preStart, c.q.Start, v)
+	preStart, preEnd := x.trim(preStart, numStart, v)
 	// "全市各级各类医疗卫生机构共有床位17658张": what is counted follows the
 	// verb of having — unless it is a rate's own wording
 	// (每千人口拥有3岁以下婴幼儿托位数).
@@ -405,8 +528,23 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		c.indSuffix = x.quote(preStart, preEnd)
 		return
 	}
+	// "海洋经济增加值超过900亿元，占地区生产总值比重升至12%": a share
+	// without its subject takes the previous figure's indicator.
+	if prev != nil && prev.indEnd > prev.indStart && preEnd > preStart && x.runes[preStart] == '占' && prev.end <= preStart {
+		c.indPrefix = prev.indPrefix + x.quote(prev.indStart, prev.indEnd)
+	}
 	postStart := c.end
-	postEnd := x.clauseEnd(c.end)
+	// "全市新增2400户(累计约3600户)大中型餐饮单位": a note in brackets
+	// stands between the count and its noun.
+	if r, ok := x.runeAt(postStart); ok && r == '(' {
+		for k := postStart + 1; k < len(x.runes) && k < postStart+30; k++ {
+			if x.runes[k] == ')' {
+				postStart = k + 1
+				break
+			}
+		}
+	}
+	postEnd := x.clauseEnd(postStart)
 	if next := x.nextNumber(postStart, postEnd); next >= 0 {
 		postEnd = next
 	}
@@ -427,8 +565,9 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		core = strings.TrimPrefix(core, w)
 	}
 	verb := ""
+	untrimmed := string(x.runes[preStart:numStart]) // 在现有38项: 有 is trimmed from pre
 	for _, w := range v.verbs {
-		if strings.HasSuffix(pre, w) {
+		if strings.HasSuffix(pre, w) || strings.HasSuffix(untrimmed, w) {
 			verb = w
 			break
 		}
@@ -462,7 +601,7 @@ func (x *extractor) verbPhraseStart(start, end int) int {
 		if w == "" && i+2 < len(p) && p[i+2] == '了' && isHan(p[i]) && isHan(p[i+1]) && !v.predicates[string(p[i+1:i+3])] {
 			w = string(p[i : i+2])
 		}
-		if w == "" {
+		if w == "" || suffixIn(string(p[:i+runeLen(w)]), v.notPredicate) != "" {
 			continue
 		}
 		// The noun phrase must end in a noun: not an attribute (市级,
@@ -534,7 +673,13 @@ func (x *extractor) distributeLists(cs []*candidate) {
 			i++
 			continue
 		}
-		ind := string(x.runes[c.indStart:c.indEnd])
+		// 分别 may stand in the indicator (分别增长) or after it, trimmed
+		// with the verb (产销量分别为12万吨、11.5万吨).
+		end := c.indEnd
+		if c.indStart < c.q.Start && end < c.q.Start {
+			end = c.q.Start
+		}
+		ind := string(x.runes[c.indStart:end])
 		k := strings.Index(ind, "分别")
 		if k < 0 {
 			i++
@@ -547,12 +692,25 @@ func (x *extractor) distributeLists(cs []*candidate) {
 		}
 		subjectEnd := c.indStart + runeLen(ind[:k])
 		items := x.splitList(c.indStart, subjectEnd)
+		tails := x.sharedTail(items)
 		// "卫生技术人员20300人,其中执业(助理)医师6306人、注册护士7978人,
 		// 较2015年末分别增长37.4%、44.9%、38.6%": no subject, so the figures
 		// before are the list.
 		if len(items) == 0 && i >= j-i {
 			for n := i - (j - i); n < i; n++ {
 				items = append(items, span{cs[n].indStart, cs[n].indEnd})
+				tails = append(tails, cs[n].indSuffix)
+			}
+		}
+		// "城乡居民人均可支配收入分别增长4.4%、5.6%": one subject fusing
+		// two items gives each figure its own.
+		if len(items) == 1 && j-i == 2 {
+			if at, word, parts := x.fusedPair(items[0]); word != "" {
+				for n := 0; n < 2; n++ {
+					cs[i+n].fused, cs[i+n].fusedAs = span{at, at + runeLen(word)}, parts[n]
+				}
+				items = []span{items[0], items[0]}
+				tails = []string{"", ""}
 			}
 		}
 		if len(items) == j-i {
@@ -560,13 +718,60 @@ func (x *extractor) distributeLists(cs []*candidate) {
 			verbStart := subjectEnd + runeLen("分别")
 			for n, it := range items {
 				cs[i+n].indStart, cs[i+n].indEnd = it.start, it.end
+				cs[i+n].indSuffix = tails[n]
 				if isGrowthVerb(verb) {
-					cs[i+n].indSuffix = x.quote(verbStart, verbStart+runeLen(verb))
+					cs[i+n].indSuffix += x.quote(verbStart, verbStart+runeLen(verb))
 				}
 			}
 		}
 		i = j
 	}
+}
+
+// fusedPair finds in an item a word fusing two (城乡 → 城镇, 农村).
+func (x *extractor) fusedPair(it span) (at int, word string, parts [2]string) {
+	text := string(x.runes[it.start:it.end])
+	for _, f := range loadVocab().fused {
+		if k := strings.Index(text, f[0]); k >= 0 {
+			return it.start + runeLen(text[:k]), f[0], [2]string{f[1], f[2]}
+		}
+	}
+	return 0, "", parts
+}
+
+// sharedTail gives each item of a list the head noun that only its last
+// item carries: 工业、服务业用电量 → 用电量 for 工业; 刑事、治安案件 → 案件
+// for 刑事. The head starts after the last item's counterpart of the first
+// item's final character (业 in 服务业), else, as parallel items are
+// written alike, after as many characters as the first item has.
+func (x *extractor) sharedTail(items []span) []string {
+	tails := make([]string, len(items))
+	if len(items) < 2 {
+		return tails
+	}
+	first, last := items[0], items[len(items)-1]
+	if last.end-last.start <= first.end-first.start {
+		return tails
+	}
+	lastRunes := x.runes[last.start:last.end]
+	at := -1
+	for k, r := range lastRunes[:len(lastRunes)-1] {
+		if r == x.runes[first.end-1] {
+			at = k + 1
+			break
+		}
+	}
+	if at < 0 {
+		at = first.end - first.start
+	}
+	tail := x.quote(last.start+at, last.end)
+	for n := range items[:len(items)-1] {
+		if strings.Contains(x.quote(items[n].start, items[n].end), tail) {
+			return make([]string, len(items))
+		}
+		tails[n] = tail
+	}
+	return tails
 }
 
 // splitList cuts [start, end) at 、 和 及 与.

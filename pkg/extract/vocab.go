@@ -26,6 +26,7 @@ type vocab struct {
 	predicates    map[string]bool // verbs that open a counted noun's predicate
 	predicateList []string        // longest first
 	verbLead      []string        // adverbs and verbs that join a predicate before it (基本, 提质)
+	notPredicate  []string        // words ending in a one-character predicate that are not one (发达)
 	// looseBounds are the strong bound words that set a comparator from
 	// a few words before the number: word, comparator.
 	looseBounds [][2]string
@@ -34,6 +35,17 @@ type vocab struct {
 	attributes  map[string]bool   // 预期性, 约束性 …
 	periods     map[string][2]int // 十三五 → 2016, 2020
 	periodNames []string          // 十三五 …, longest first
+
+	fused         [][3]string // fused_pairs.txt: 城乡 → 城镇, 农村
+	frameCues     []frameCue  // time_frames.txt, longest word first
+	yearlyDocKind []string    // title endings of documents about one year (工作报告, 方案 …)
+}
+
+// frameCue is a word that sets a stretch of text's time (time_frames.txt).
+type frameCue struct {
+	mode, year string
+	paragraph  bool // also when it opens a paragraph, not only in a heading
+	word       string
 }
 
 var compiledVocab = dict.NewCompiled(buildVocab)
@@ -101,6 +113,10 @@ func buildVocab() *vocab {
 	v.postTail = dict.LongestFirst(v.postTail)
 	v.predicates = map[string]bool{}
 	for _, r := range dict.Records("predicate_verbs") {
+		if len(r) > 1 && r[1] == "word" {
+			v.notPredicate = append(v.notPredicate, r[0])
+			continue
+		}
 		if len(r) > 1 && r[1] == "lead" {
 			v.verbLead = append(v.verbLead, r[0])
 			continue
@@ -131,6 +147,18 @@ func buildVocab() *vocab {
 		names = append(names, r[0])
 	}
 	v.periodNames = dict.LongestFirst(names)
+	for _, r := range dict.Records("time_frames") {
+		if len(r) >= 4 {
+			v.frameCues = append(v.frameCues, frameCue{mode: r[0], year: r[1], paragraph: r[2] == "both", word: r[3]})
+		}
+	}
+	sort.SliceStable(v.frameCues, func(i, j int) bool { return len(v.frameCues[i].word) > len(v.frameCues[j].word) })
+	v.yearlyDocKind = dict.Words("yearly_doc_kinds")
+	for _, r := range dict.Records("fused_pairs") {
+		if len(r) >= 3 {
+			v.fused = append(v.fused, [3]string{r[0], r[1], r[2]})
+		}
+	}
 	return &v
 }
 

@@ -58,6 +58,11 @@ type Target struct {
 	BaselineYear *int     `json:"baseline_year"`
 	Attribute    string   `json:"attribute"` // 预期性, 约束性, 控制性 (indicator tables)
 	Deadline     string   `json:"deadline"`  // the deadline phrase that governs it
+	// YearFrom says what gave year and kind: deadline (a deadline governing
+	// its clause), year (a year its sentence or paragraph names), frame (the
+	// section or paragraph frame in frames), document (the plan's period or
+	// the title's year), cue (words such as 已, 力争), table (its column).
+	YearFrom string `json:"year_from"`
 	Units        []string `json:"units"`     // canonical bodies responsible for its task
 	Section      string   `json:"section"`   // heading path: 三、重点任务 > (二)…
 	Text         string   `json:"text"`      // the sentence (or table row), as written
@@ -125,4 +130,5 @@ type Document struct {
 	Targets   []Target   `json:"targets"`
 	Deadlines []Deadline `json:"deadlines"`
 	Units     []Unit     `json:"units"`
+	Frames    []Frame    `json:"frames"` // the time frames that gave targets their year and kind
 }

@@ -35,7 +35,7 @@ var (
 	targetColumns = []Column{
 		{"indicator", TypeText}, {"indicator_key", TypeText},
 		{"value", TypeNumber}, {"value_max", TypeNumber}, {"unit", TypeText},
-		{"comparator", TypeText}, {"kind", TypeText}, {"year", TypeInteger},
+		{"comparator", TypeText}, {"kind", TypeText}, {"year", TypeInteger}, {"year_from", TypeText},
 		{"baseline", TypeNumber}, {"baseline_year", TypeInteger}, {"attribute", TypeText},
 		{"deadline", TypeText}, {"units", TypeText},
 	}
@@ -57,7 +57,7 @@ var RecordColumns = func() []Column {
 	}
 	cols := append([]Column{{"record", TypeText}}, DocumentColumns...)
 	for _, name := range []string{"indicator", "indicator_key", "value", "value_max", "unit", "comparator",
-		"kind", "year", "baseline", "baseline_year", "attribute", "deadline", "date", "units", "canonical",
+		"kind", "year", "year_from", "baseline", "baseline_year", "attribute", "deadline", "date", "units", "canonical",
 		"role", "task", "section", "text", "line", "span_start", "span_end"} {
 		cols = append(cols, Column{name, types[name]})
 	}
@@ -173,6 +173,7 @@ func Rows(d record.Document) []Row {
 		r.set("comparator", text(t.Comparator))
 		r.set("kind", text(t.Kind))
 		r.set("year", intPtr(t.Year))
+		r.set("year_from", text(t.YearFrom))
 		r.set("baseline", floatPtr(t.Baseline))
 		r.set("baseline_year", intPtr(t.BaselineYear))
 		r.set("attribute", text(t.Attribute))

@@ -78,7 +78,7 @@ func TestSchemaRejectsOtherNulls(t *testing.T) {
 	good := `{"schema":"cnplan/v2","file":"a.txt","encoding":"utf-8","format":"text","script":"simplified",` +
 		`"title":null,"issuer":[],"published":null,"period":{"start":null,"end":null},` +
 		`"region":{"province":"河南省","city":null,"county":null,"code":"410000"},` +
-		`"cleaning":{"dropped_lines":0,"joined_breaks":0},"warnings":[],"targets":[],"deadlines":[],"units":[]}`
+		`"cleaning":{"dropped_lines":0,"joined_breaks":0},"warnings":[],"targets":[],"deadlines":[],"units":[],"frames":[]}`
 	if err := schematest.Validate("", []byte(good)); err != nil {
 		t.Fatalf("a valid document rejected: %v", err)
 	}

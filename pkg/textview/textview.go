@@ -143,14 +143,26 @@ func (v *View) RuneIndex(byteOff int) int {
 // into 1-based line numbers.
 type Lines []int
 
-// NewLines records where each line of s starts, in runes.
+// NewLines records where each line of s starts, in runes. A line ends at
+// LF, at CR LF (one break) or at a lone CR, so line numbers mean what an
+// editor shows whatever system wrote the file.
 func NewLines(s string) Lines {
 	starts := Lines{0}
 	i := 0
+	prevCR := false
 	for _, r := range s {
 		i++
-		if r == '\n' {
+		switch {
+		case r == '\r':
 			starts = append(starts, i)
+			prevCR = true
+		case r == '\n' && prevCR:
+			starts[len(starts)-1] = i // CR LF: the line starts after the LF
+			prevCR = false
+		case r == '\n':
+			starts = append(starts, i)
+		default:
+			prevCR = false
 		}
 	}
 	return starts

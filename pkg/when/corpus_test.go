@@ -64,7 +64,9 @@ func runeIndex(s, sub string) int {
 }
 
 func TestCorpus(t *testing.T) {
-	docs, _ := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
+	// The first five documents (000–004): the recogniser alone, without the
+	// document frame. All nine are scored end to end in pkg/extract.
+	docs, _ := filepath.Glob(filepath.Join(corpusDir, "00*.txt"))
 	if len(docs) == 0 {
 		t.Skip("no corpus")
 	}
