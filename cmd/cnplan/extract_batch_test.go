@@ -155,7 +155,7 @@ func TestBatchFailFast(t *testing.T) {
 func TestBatchShards(t *testing.T) {
 	dir := t.TempDir()
 	docs, _ := filepath.Glob(corpus + "00?_*.txt") // the five short documents: order and shares, not extraction, are tested
-	const n = 15 // every document three times
+	const n = 15                                   // every document three times
 	for i := range n {
 		data, _ := os.ReadFile(docs[i%len(docs)])
 		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d_%s", i, filepath.Base(docs[i%len(docs)]))), data, 0o644)

@@ -62,10 +62,10 @@ type Target struct {
 	// its clause), year (a year its sentence or paragraph names), frame (the
 	// section or paragraph frame in frames), document (the plan's period or
 	// the title's year), cue (words such as 已, 力争), table (its column).
-	YearFrom string `json:"year_from"`
-	Units        []string `json:"units"`     // canonical bodies responsible for its task
-	Section      string   `json:"section"`   // heading path: 三、重点任务 > (二)…
-	Text         string   `json:"text"`      // the sentence (or table row), as written
+	YearFrom string   `json:"year_from"`
+	Units    []string `json:"units"`   // canonical bodies responsible for its task
+	Section  string   `json:"section"` // heading path: 三、重点任务 > (二)…
+	Text     string   `json:"text"`    // the sentence (or table row), as written
 	Source
 }
 
