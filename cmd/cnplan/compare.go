@@ -93,7 +93,7 @@ matrix and the figures, a sheet each. -o infers the format from its extension
 	}
 	f := cmd.Flags()
 	f.StringVar(&opt.Format, "format", compare.FormatTable, "output format: "+strings.Join(compare.Formats, ", ")+" (default from -o's extension, else table)")
-	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output")
+	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output; its extension (.json .jsonl .csv .xlsx) picks the format")
 	f.BoolVar(&opt.NoBOM, "no-bom", false, "csv: leave out the UTF-8 byte order mark")
 	f.StringVar(&opt.Kind, "kind", record.KindTarget, "compare targets, or actual figures and baselines (actual)")
 	f.StringVar(&opt.Indicator, "indicator", "", "keep only indicators whose name contains this text")

@@ -53,7 +53,7 @@ The exit status is diff(1)'s, for use as a CI gate: 0 no differences,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opt.Format, "format", diff.FormatTable, "output format: "+strings.Join(diff.Formats, ", ")+" (default from -o's extension)")
-	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output")
+	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output; its extension (.json .jsonl .csv .xlsx) picks the format")
 	f.BoolVar(&opt.NoBOM, "no-bom", false, "csv: leave out the UTF-8 byte order mark")
 	bindDictFlag(f, &opt.Dicts)
 	bindReadFlags(f, &opt.readOptions)

@@ -131,7 +131,7 @@ RDD.pipe or GNU parallel --pipe.`,
 	f := cmd.Flags()
 	f.StringVar(&opt.Format, "format", "json", "output format: json, jsonl, csv, xlsx or table (default from -o's extension, else json; jsonl with --records)")
 	f.BoolVar(&opt.Records, "records", false, "one row per target, deadline or unit with the document's fields (jsonl, csv, xlsx)")
-	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output")
+	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output; its extension (.json .jsonl .csv .xlsx) picks the format")
 	f.BoolVar(&opt.NoBOM, "no-bom", false, "csv: leave out the UTF-8 byte order mark")
 	bindDictFlag(f, &opt.Dicts)
 	bindReadFlags(f, &opt.readOptions)

@@ -82,6 +82,11 @@ func TestEveryOutputMatchesSchema(t *testing.T) {
 		t.Errorf("compare jsonl: %d figures", n)
 	}
 
+	_, matrix, _ := runCLI(t, "", append([]string{"compare", "--format", "json"}, realInputs...)...)
+	schematest.One(t, schema.Matrix, []byte(matrix))
+	_, actual, _ := runCLI(t, "", "compare", "--format", "json", "--kind", "actual", cmpFixture)
+	schematest.One(t, schema.Matrix, []byte(actual))
+
 	old := cmpCorpus(t, "002")
 	code, diffJSON, stderr := runCLI(t, "", "diff", "--format", "json", old, editedCopy(t, old))
 	if code != 1 {

@@ -21,8 +21,8 @@ func newSchemaCmd(s streams) *cobra.Command {
 		Short: "Print the JSON Schema of cnplan's output (" + schema.Name + ")",
 		Long: `schema prints the JSON Schema (draft 2020-12) of what cnplan writes: extract's
 documents at the top level, and under $defs the other forms: record_row
-(extract --records), figure (compare --format jsonl) and diff
-(diff --format json). The same file is pkg/schema/cnplan.schema.json.
+(extract --records), figure (compare --format jsonl), matrix (compare --format
+json) and diff (diff --format json). The same file is pkg/schema/cnplan.schema.json.
 
 --sql TABLE prints instead the SQL table for extract's record rows, with their
 types (value REAL, year INTEGER, region_code TEXT), to import the CSV into.`,

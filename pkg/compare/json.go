@@ -85,3 +85,20 @@ func (c Cell) MarshalJSON() ([]byte, error) {
 	}{c.Text, c.Value, c.ValueMax, orNull(c.Unit), c.Comparator, c.Year, orNull(c.Original), orNull(c.Flag),
 		c.FromBaseline, c.More, targets})
 }
+
+// MarshalJSON writes r with an empty unit as null; a document without a
+// figure on the row is a null cell.
+func (r Row) MarshalJSON() ([]byte, error) {
+	cells := r.Cells
+	if cells == nil {
+		cells = []*Cell{}
+	}
+	return marshal(struct {
+		Key       string  `json:"key"`
+		Indicator string  `json:"indicator"`
+		Unit      *string `json:"unit"`
+		Docs      int     `json:"docs"`
+		Flagged   bool    `json:"flagged"`
+		Cells     []*Cell `json:"cells"`
+	}{r.Key, r.Indicator, orNull(r.Unit), r.Docs, r.Flagged, cells})
+}

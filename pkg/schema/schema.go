@@ -27,6 +27,7 @@ const Name = record.Schema
 const (
 	RecordRow = "record_row" // extract --records, one a line
 	Figure    = "figure"     // compare --format jsonl, one a line
+	Matrix    = "matrix"     // compare --format json
 	Diff      = "diff"       // diff --format json
 	Document  = "document"   // one document (a line of extract --format jsonl)
 )
