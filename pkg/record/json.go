@@ -3,9 +3,12 @@ package record
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The null convention, the same in every command and format (README,
@@ -26,6 +29,9 @@ import (
 // object of nulls. Fields tagged omitempty are left out when empty, as
 // encoding/json does.
 func Marshal(v any) ([]byte, error) {
+	if m, ok := v.(json.Marshaler); ok {
+		return m.MarshalJSON() // a Document's own rules (schema, error objects)
+	}
 	var buf bytes.Buffer
 	if err := encode(&buf, reflect.ValueOf(v)); err != nil {
 		return nil, err
@@ -92,6 +98,7 @@ func RegionOrEmpty(r *Region) Region {
 // field is one JSON member of a struct type.
 type field struct {
 	name      string
+	key       []byte // "name":, ready to write
 	index     []int
 	omitEmpty bool
 }
@@ -122,7 +129,8 @@ func fieldsOf(t reflect.Type) []field {
 		if name == "" {
 			name = sf.Name
 		}
-		out = append(out, field{name: name, index: []int{i}, omitEmpty: strings.Contains(opts, "omitempty")})
+		key, _ := json.Marshal(name)
+		out = append(out, field{name: name, key: append(key, ':'), index: []int{i}, omitEmpty: strings.Contains(opts, "omitempty")})
 	}
 	fieldCache.Store(t, out)
 	return out
@@ -136,7 +144,21 @@ func encode(buf *bytes.Buffer, v reflect.Value) error {
 			buf.WriteString("null")
 			return nil
 		}
+		if str := v.String(); plainString(str) {
+			buf.WriteByte('"')
+			buf.WriteString(str)
+			buf.WriteByte('"')
+			return nil
+		}
 		return scalar(buf, v.String())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		buf.Write(strconv.AppendInt(buf.AvailableBuffer(), v.Int(), 10))
+		return nil
+	case reflect.Float64:
+		if f := v.Float(); !math.IsNaN(f) && !math.IsInf(f, 0) {
+			buf.Write(appendFloat(buf.AvailableBuffer(), f))
+			return nil
+		}
 	case reflect.Slice:
 		if v.Type().Elem().Kind() == reflect.Uint8 {
 			return scalar(buf, v.Interface()) // []byte, as encoding/json writes it
@@ -175,10 +197,7 @@ func encode(buf *bytes.Buffer, v reflect.Value) error {
 				buf.WriteByte(',')
 			}
 			n++
-			if err := scalar(buf, f.name); err != nil {
-				return err
-			}
-			buf.WriteByte(':')
+			buf.Write(f.key)
 			if err := encode(buf, fv); err != nil {
 				return err
 			}
@@ -197,17 +216,28 @@ func nullObject(buf *bytes.Buffer, t reflect.Type) error {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		if err := scalar(buf, f.name); err != nil {
-			return err
-		}
-		buf.WriteString(":null")
+		buf.Write(f.key)
+		buf.WriteString("null")
 	}
 	buf.WriteByte('}')
 	return nil
 }
 
-// scalar writes v as encoding/json does, without HTML escaping.
+// scalar writes v as encoding/json does, without HTML escaping. Plain
+// strings and integers, most of what is written, skip the encoder.
 func scalar(buf *bytes.Buffer, v any) error {
+	switch x := v.(type) {
+	case string:
+		if plainString(x) {
+			buf.WriteByte('"')
+			buf.WriteString(x)
+			buf.WriteByte('"')
+			return nil
+		}
+	case int:
+		buf.Write(strconv.AppendInt(buf.AvailableBuffer(), int64(x), 10))
+		return nil
+	}
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
@@ -215,4 +245,38 @@ func scalar(buf *bytes.Buffer, v any) error {
 	}
 	buf.Truncate(buf.Len() - 1) // the newline Encode adds
 	return nil
+}
+
+// appendFloat formats f as encoding/json does: plain digits, or an
+// exponent below 1e-6 and from 1e21, without a leading zero in it.
+func appendFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// plainString says whether encoding/json would write s between quotes
+// unchanged: valid UTF-8 without quotes, backslashes, control characters
+// or the line and paragraph separators it escapes.
+func plainString(s string) bool {
+	for i, r := range s {
+		switch {
+		case r < 0x20, r == '"', r == '\\', r == '\u2028', r == '\u2029':
+			return false
+		case r == utf8.RuneError:
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return false
+			}
+		}
+	}
+	return true
 }
