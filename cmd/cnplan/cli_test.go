@@ -338,3 +338,29 @@ func TestSavedWebPageEndToEnd(t *testing.T) {
 		t.Fatalf("targets %+v", doc.Targets)
 	}
 }
+
+// cnplan schema prints the committed schema file; --sql the records table.
+func TestSchemaCommand(t *testing.T) {
+	code, out, _ := runCLI(t, "", "schema")
+	file, err := os.ReadFile("../../pkg/schema/cnplan.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code != 0 || out != string(file) {
+		t.Fatalf("exit %d; output is not pkg/schema/cnplan.schema.json", code)
+	}
+	var doc struct {
+		Schema string `json:"$schema"`
+		Title  string `json:"title"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Title != record.Schema ||
+		doc.Schema != "https://json-schema.org/draft/2020-12/schema" {
+		t.Errorf("schema %+v (%v)", doc, err)
+	}
+	_, sql, _ := runCLI(t, "", "schema", "--sql", "records")
+	for _, want := range []string{"CREATE TABLE records (", "  value REAL,", "  year INTEGER,", "  region_code TEXT,"} {
+		if !strings.Contains(sql, want) {
+			t.Errorf("--sql lacks %q:\n%s", want, sql)
+		}
+	}
+}
