@@ -24,7 +24,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed *.txt *.gz
+//go:embed *.txt *.gz *.dic *.idx *.bin
 var files embed.FS
 
 var (
@@ -84,8 +84,8 @@ func Words(name string) []string {
 
 // Extend reads a user vocabulary file and appends its sections to the
 // built-in vocabularies. Recognisers that compile vocabularies through
-// Compiled see the change on their next use; the segmenter's dictionary is
-// loaded once, so extend domain_words before the first segmentation.
+// Compiled see the change on their next use (the segmenter's domain_words
+// among them).
 func Extend(path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -56,3 +56,6 @@ func outputFormat(formatFlag *pflag.Flag, output string, formats []string, def s
 	}
 	return format, nil
 }
+
+// contains says whether list holds s.
+func contains(list []string, s string) bool { return slices.Contains(list, s) }

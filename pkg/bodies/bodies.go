@@ -26,6 +26,8 @@ type Clause struct {
 	Start     int      // rune span of the clause as it stands
 	End       int
 	UnitSpans [][2]int // rune span of each unit as written
+
+	firstLeads bool // the first unit is marked as the lead: 市发展改革委(牵头)、…
 }
 
 // Find returns the responsibility clauses of text, in order of Start.
@@ -39,8 +41,47 @@ func Find(text string) []Clause {
 	out = append(out, v.sentenceClauses(rs, taken)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	trimOverlaps(rs, out)
+	return v.splitLeads(rs, out)
+}
+
+// splitLeads splits a clause whose bracket notes that its first body leads
+// (首位为牵头部门), or whose first body is marked so (市发展改革委(牵头)、…): the first body becomes a lead clause, the others keep
+// the clause's role.
+func (v *vocab) splitLeads(rs []rune, cs []Clause) []Clause {
+	var out []Clause
+	for _, c := range cs {
+		if len(c.Units) < 2 || c.Role == Lead || !c.firstLeads && !v.hasLeadNote(rs, c) {
+			out = append(out, c)
+			continue
+		}
+		lead := Clause{Role: Lead, Start: c.Start, End: c.UnitSpans[0][1],
+			Units: c.Units[:1], Canonical: c.Canonical[:1], UnitSpans: c.UnitSpans[:1]}
+		rest := Clause{Role: c.Role, Start: c.UnitSpans[1][0], End: c.End,
+			Units: c.Units[1:], Canonical: c.Canonical[1:], UnitSpans: c.UnitSpans[1:]}
+		out = append(out, lead, rest)
+	}
 	return out
 }
+
+// hasLeadNote: a lead note stands after the clause's last body, before its
+// bracket closes.
+func (v *vocab) hasLeadNote(rs []rune, c Clause) bool {
+	from := c.UnitSpans[len(c.UnitSpans)-1][1]
+	for p := from; p < len(rs) && p < from+maxNoteGap; p++ {
+		if rs[p] == ')' || rs[p] == '。' || rs[p] == '\n' {
+			return false
+		}
+		for _, n := range v.notes {
+			if hasAt(rs, p, len(rs), n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxNoteGap bounds the distance from a list's last body to its note.
+const maxNoteGap = 16
 
 // trimOverlaps ends a clause where the next one starts: a sentence clause
 // runs to the end of its sentence, but 市卫生健康委牵头,市财政局配合 is two.
@@ -74,6 +115,9 @@ func isSoftEnd(r rune) bool {
 }
 
 func (c *Clause) add(it item) {
+	if it.lead && len(c.Units) == 0 {
+		c.firstLeads = true
+	}
 	c.Units = append(c.Units, it.written)
 	c.Canonical = append(c.Canonical, it.canon)
 	c.UnitSpans = append(c.UnitSpans, [2]int{it.start, it.end})

@@ -1,7 +1,11 @@
 package bodies
 
 import (
+	"github.com/cnplan/cnplan/pkg/normalize"
+	"github.com/cnplan/cnplan/pkg/textview"
+	"github.com/liuzl/gocc"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -280,6 +284,144 @@ var findRows = []struct {
 		name: "各有关部门 and 县级医院 are generic (not in the corpus)",
 		text: "各有关部门要加强协作,县级医院要加强管理。",
 	},
+	// ── issue 8: the genres of 30 (a city's assessment scheme), 32 (a
+	// provincial action plan) and 01 (a work report), and shapes they lack ──
+	{
+		name: "30 open label 牵头考核单位 after a deadline",
+		text: "完成适老化改造,适应特殊群体需求。(5月底取得明显成效并持续推进,牵头考核单位:市审批服务局)",
+		want: []want{{
+			quote: "牵头考核单位:市审批服务局)",
+			role:  Lead,
+			units: []string{"市审批服务局"},
+			canon: []string{"市行政审批和政务服务局"},
+		}},
+	},
+	{
+		name: "30 a level inherited only where the dictionary knows the name",
+		text: "提升网上办事便利度。(6月底完成,牵头考核单位:市住建局、审批服务局)",
+		want: []want{{
+			quote: "牵头考核单位:市住建局、审批服务局)",
+			role:  Lead,
+			units: []string{"市住建局", "审批服务局"},
+			canon: []string{"市住房城乡建设局", "市行政审批和政务服务局"},
+		}},
+	},
+	{
+		name: "30 a working unit inside a body, 由…予以",
+		text: "各牵头考核单位自身工作及考核分值由市政府办公室数字政府专班予以核实。",
+		want: []want{{
+			quote: "市政府办公室数字政府专班予以核实",
+			role:  Responsible,
+			units: []string{"市政府办公室数字政府专班"},
+			canon: []string{"市政府办公室数字政府专班"},
+		}},
+	},
+	{
+		name: "32 a provincial list: 地方金融监管局 takes 省",
+		text: "对获评国家级工业互联网平台的给予奖励。(责任单位:省经济和信息化厅、省财政厅、地方金融监管局、省投资集团,各市人民政府)",
+		want: []want{{
+			quote: "(责任单位:省经济和信息化厅、省财政厅、地方金融监管局、省投资集团,各市人民政府)",
+			role:  Responsible,
+			units: []string{"省经济和信息化厅", "省财政厅", "地方金融监管局", "省投资集团"},
+			canon: []string{"省经济和信息化厅", "省财政厅", "省地方金融监管局", "省投资集团"},
+		}},
+	},
+	{
+		name: "01 bodies that are being built are not responsible",
+		text: "成都航空职业技术大学获批成立,成都美术学院、广安理工学院加快筹建。",
+	},
+	{
+		name: "01 a report of what was done is no task",
+		text: "根据《中共四川省委关于制定四川省国民经济和社会发展第十五个五年规划的建议》,省政府组织编制了《四川省国民经济和社会发展第十五个五年规划纲要草案》",
+	},
+	{
+		name: "own shape: names unknown to the dictionary, closed by a role",
+		text: "健全航空应急救援体系(应急部、民航局负责)。",
+		want: []want{{
+			quote: "(应急部、民航局负责)",
+			role:  Responsible,
+			units: []string{"应急部", "民航局"},
+			canon: []string{"应急部", "民航局"},
+		}},
+	},
+	{
+		name: "own shape: 指导 closes a list, one name known",
+		text: "开展减污降碳协同试点(生态环境部、发展改革委指导)。",
+		want: []want{{
+			quote: "(生态环境部、发展改革委指导)",
+			role:  Responsible,
+			units: []string{"生态环境部", "发展改革委"},
+			canon: []string{"生态环境部", "国家发展改革委"},
+		}},
+	},
+	{
+		name: "own shape: a bank and a commission in a support list",
+		text: "加大信贷支持力度(人民银行、银保监会配合)。",
+		want: []want{{
+			quote: "(人民银行、银保监会配合)",
+			role:  Support,
+			units: []string{"人民银行", "银保监会"},
+			canon: []string{"人民银行", "中国银保监会"},
+		}},
+	},
+	{
+		name: "own shape: another open label",
+		text: "完善应急物资储备。配合实施部门:县应急局、县交通运输局。",
+		want: []want{{
+			quote: "配合实施部门:县应急局、县交通运输局",
+			role:  Support,
+			units: []string{"县应急局", "县交通运输局"},
+			canon: []string{"县应急管理局", "县交通运输局"},
+		}},
+	},
+	{
+		name: "own shape: a note in the bracket makes the first body lead",
+		text: "推进医养结合(市发展改革委、市财政局、市卫生健康委按职责分工负责,首位为牵头部门)。",
+		want: []want{
+			{quote: "(市发展改革委", role: Lead, units: []string{"市发展改革委"}, canon: []string{"市发展改革委"}},
+			{quote: "市财政局、市卫生健康委按职责分工负责", role: Responsible, units: []string{"市财政局", "市卫生健康委"}, canon: []string{"市财政局", "市卫生健康委"}},
+		},
+	},
+	{
+		name: "own shape: a note after a labelled list is no body",
+		text: "推进医养结合。(责任单位:市发展改革委、市财政局,首位为牵头单位)",
+		want: []want{
+			{quote: "(责任单位:市发展改革委", role: Lead, units: []string{"市发展改革委"}, canon: []string{"市发展改革委"}},
+			{quote: "市财政局,首位为牵头单位)", role: Responsible, units: []string{"市财政局"}, canon: []string{"市财政局"}},
+		},
+	},
+	{
+		name: "own shape: (牵头) after the first body of a labelled list",
+		text: "推进项目建设。(责任单位:市发展改革委(牵头)、市财政局、市卫生健康委)",
+		want: []want{
+			{quote: "(责任单位:市发展改革委", role: Lead, units: []string{"市发展改革委"}, canon: []string{"市发展改革委"}},
+			{quote: "市财政局、市卫生健康委)", role: Responsible, units: []string{"市财政局", "市卫生健康委"}, canon: []string{"市财政局", "市卫生健康委"}},
+		},
+	},
+	{
+		name: "own shape: another field after the list ends it",
+		text: "建设创新平台。(责任单位:市科技局、市工业和信息化局;完成时限:2022年12月底)",
+		want: []want{{
+			quote: "(责任单位:市科技局、市工业和信息化局",
+			role:  Responsible,
+			units: []string{"市科技局", "市工业和信息化局"},
+			canon: []string{"市科技局", "市工业和信息化局"},
+		}},
+	},
+	{
+		name: "own shape: a detachment inside a known bureau",
+		text: "治理重型柴油车污染(市生态环境局、市交通运输局、市公安局交警支队按职责分工负责)。",
+		want: []want{{
+			quote: "(市生态环境局、市交通运输局、市公安局交警支队按职责分工负责)",
+			role:  Responsible,
+			units: []string{"市生态环境局", "市交通运输局", "市公安局交警支队"},
+			canon: []string{"市生态环境局", "市交通运输局", "市公安局交警支队"},
+		}},
+	},
+	{
+		name: "own shape: an open label's words inside a sentence are no label",
+		text: "各牵头考核单位对各旗县区承担的重点任务进行考核并形成分值。",
+	},
 }
 
 func TestFind(t *testing.T) {
@@ -344,10 +486,51 @@ func TestCanonical(t *testing.T) {
 		// Too short to repair safely.
 		{"财攻部", "财攻部", false},
 		{"许昌市", "许昌市", false},
+		// A historical name stays as written: 市农业局 in a 2012 text is not
+		// the 市农业农村局 created in 2018.
+		{"市农业局", "市农业局", true},
+		{"包头市农业局", "包头市农业局", true},
 	} {
 		got, known := Canonical(row.name)
 		if got != row.want || known != row.known {
 			t.Errorf("Canonical(%q) = %q, %v; want %q, %v", row.name, got, known, row.want, row.known)
 		}
+	}
+}
+
+// TestFindTraditional: the issue-8 rows converted to traditional (OpenCC
+// s2t) and normalised as the pipeline does give the same clauses.
+func TestFindTraditional(t *testing.T) {
+	s2t, err := gocc.New("s2t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, row := range findRows {
+		if !strings.HasPrefix(row.name, "30 ") && !strings.HasPrefix(row.name, "32 ") && !strings.HasPrefix(row.name, "own shape") {
+			continue
+		}
+		trad, err := s2t.Convert(row.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := normalize.View(textview.Identity(trad), normalize.Traditional)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := Find(v.Text)
+		if len(got) != len(row.want) {
+			t.Errorf("%s in traditional: %d clauses, want %d", row.name, len(got), len(row.want))
+			continue
+		}
+		for i, w := range row.want {
+			if got[i].Role != w.role || !slices.Equal(got[i].Canonical, w.canon) {
+				t.Errorf("%s in traditional: %s %v, want %s %v", row.name, got[i].Role, got[i].Canonical, w.role, w.canon)
+			}
+		}
+		n++
+	}
+	if n < 8 {
+		t.Fatalf("only %d rows converted", n)
 	}
 }

@@ -26,7 +26,7 @@ func (v *vocab) bracketClauses(rs []rune, taken []Clause) []Clause {
 			for e > s && isSpace(rs[e-1]) {
 				e--
 			}
-			items, q := v.parseList(rs, s, e)
+			items, q := v.parseList(rs, s, e, true)
 			if len(items) == 0 {
 				continue
 			}

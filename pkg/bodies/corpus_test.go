@@ -31,9 +31,9 @@ func crudeNormalise(t *testing.T, text string) string {
 // overlaps the first occurrence of the gold quote, and each canonical name
 // counts on its own, compared after aliases.
 func TestCorpus(t *testing.T) {
-	// The first five documents (000–004): the recogniser alone, without the
-	// document frame. All nine are scored end to end in pkg/extract.
-	docs, err := filepath.Glob("../../testdata/corpus/00*.txt")
+	// The nine documents: the recogniser alone. They are also scored end
+	// to end in pkg/extract.
+	docs, err := filepath.Glob("../../testdata/corpus/*.txt")
 	if err != nil || len(docs) == 0 {
 		t.Fatalf("no corpus: %v", err)
 	}
@@ -97,8 +97,9 @@ func TestCorpus(t *testing.T) {
 		f1 = 2 * p * r / (p + r)
 	}
 	t.Logf("units: P %.3f R %.3f F1 %.3f (matched %d, predicted %d, gold %d)", p, r, f1, tp, nPred, nGold)
-	if f1 < 0.9 {
-		t.Errorf("unit F1 %.3f < 0.9", f1)
+	// Measured 0.998 on the nine documents (issue 8).
+	if f1 < 0.97 {
+		t.Errorf("unit F1 %.3f < 0.97", f1)
 	}
 }
 

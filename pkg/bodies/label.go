@@ -60,7 +60,82 @@ func (v *vocab) labelAt(rs []rune, j int) (start, after int, role string, ok boo
 			}
 		}
 	}
+	if !ok {
+		return v.openLabelAt(rs, j)
+	}
 	return start, after, role, ok
+}
+
+// maxLabelMid bounds the characters between an open label's head and its
+// tail: 牵头 + 考核 + 单位.
+const maxLabelMid = 4
+
+// openLabelAt recognises a label of a role head, a few characters and
+// 单位 or 部门 at rs[j], then a colon: 牵头考核单位:, 配合实施部门:. The label
+// must open a clause, so 各牵头考核单位对… in a sentence is none.
+func (v *vocab) openLabelAt(rs []rune, j int) (start, after int, role string, ok bool) {
+	n := len(rs)
+	for _, tl := range v.openTails {
+		if !hasAt(rs, j, n, tl) {
+			continue
+		}
+		k := skipSpaces(rs, j+runeLen(tl), n)
+		if k >= n || rs[k] != ':' {
+			continue
+		}
+		for _, h := range v.heads {
+			hl := runeLen(h.text)
+			for s := j - hl; s >= 0 && s >= j-hl-maxLabelMid; s-- {
+				if !isHan(rs[s]) {
+					break
+				}
+				if hasAt(rs, s, j, h.text) && (s == 0 || opensLabel(rs[s-1])) {
+					return s, k + 1, h.role, true
+				}
+			}
+		}
+	}
+	return 0, 0, "", false
+}
+
+// maxFieldName bounds the name of a field in a task's bracket (完成时限).
+const maxFieldName = 8
+
+// otherLabelAt: a field name and a colon start at rs[p] (完成时限:…).
+func otherLabelAt(rs []rune, p int) bool {
+	k := p
+	for k < len(rs) && k-p < maxFieldName && isHan(rs[k]) {
+		k++
+	}
+	k = skipSpaces(rs, k, len(rs))
+	return k-p >= 2 && k < len(rs) && rs[k] == ':'
+}
+
+// opensLabel: a label stands after these.
+func opensLabel(r rune) bool {
+	switch r {
+	case '(', ',', ';', ' ', '\t', '\n', '\r', ')', '。':
+		return true
+	}
+	return false
+}
+
+// inheritLevel gives a list item written without its level the level of
+// the item before it, when the dictionary knows the name so:
+// 市住建局、审批服务局 → 市行政审批和政务服务局; 省财政厅、地方金融监管局 →
+// 省地方金融监管局. A name the dictionary does not know with that level is
+// left as written.
+func (v *vocab) inheritLevel(items []item) {
+	for k := 1; k < len(items); k++ {
+		w := []rune(items[k].written)
+		prev := []rune(items[k-1].written)
+		if len(w) == 0 || len(prev) == 0 || v.levels[w[0]] || !v.levels[prev[0]] {
+			continue
+		}
+		if c, ok := v.canon[string(prev[0])+items[k].written]; ok {
+			items[k].canon = c
+		}
+	}
 }
 
 // labelClauses finds (责任单位:X、Y), (牵头单位:X;配合单位:Y) and their OCR-
@@ -126,6 +201,10 @@ scan:
 			depth--
 		case r == '。' || r == '\n' || r == '\r':
 			break scan
+		case depth == 0 && (r == ';' || r == ',') && otherLabelAt(rs, p+1):
+			// (责任单位:X、Y;完成时限:2022年12月底): another field follows
+			contentEnd = p
+			break scan
 		case depth == 0 && p > p0:
 			// The next label ends this list: 牵头单位:X;配合单位:Y, or with
 			// only a space between them.
@@ -134,6 +213,17 @@ scan:
 				break scan
 			}
 			if isListNumber(rs, p, p0) {
+				break scan
+			}
+			if _, ok := phraseAt(rs, p, n, v.notePhrases); ok && (rs[p-1] == ',' || rs[p-1] == ';') {
+				// (责任单位:A、B,首位为牵头单位): the note is no body
+				contentEnd = p - 1
+				for end = p; end < n && end-p < maxNoteGap && rs[end] != ')'; end++ {
+				}
+				if end < n && rs[end] == ')' {
+					end++
+				}
+				closed = true
 				break scan
 			}
 		}
@@ -231,6 +321,7 @@ func (v *vocab) splitItems(rs []rune, a, b int) []item {
 			break
 		}
 	}
+	v.inheritLevel(items)
 	return items
 }
 
@@ -238,6 +329,26 @@ func (v *vocab) splitItems(rs []rune, a, b int) []item {
 // joined by 和/及 when both halves are bodies and the whole is not one
 // (工业和信息化部 is one body, 市财政局和市卫生健康委 two).
 func (v *vocab) readItems(rs []rune, s, e int) []item {
+	// 市发展改革委(牵头): a role in brackets after a name marks the lead
+	lead := false
+	if e-s > 4 && rs[e-1] == ')' {
+		for _, ph := range v.roles {
+			k := e - 1 - runeLen(ph.text)
+			if ph.role == Lead && k-1 > s && rs[k-1] == '(' && hasAt(rs, k, e-1, ph.text) {
+				lead, e = true, k-1
+				break
+			}
+		}
+	}
+	items := v.readPiece(rs, s, e)
+	if lead && len(items) == 1 {
+		items[0].lead = true
+	}
+	return items
+}
+
+// readPiece reads one separated piece without a lead mark.
+func (v *vocab) readPiece(rs []rune, s, e int) []item {
 	w := string(rs[s:e])
 	if v.isGeneric(w) || !isHan(rs[s]) {
 		return nil // a body's name starts with a Han character

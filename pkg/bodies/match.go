@@ -11,6 +11,7 @@ type item struct {
 	written    string
 	canon      string
 	short      bool // 规划 in 规划、住建等部门: stands for 规划部门
+	lead       bool // 市发展改革委(牵头): marked as the lead inside the list
 }
 
 // hasAt reports whether rs[i:] starts with s and s ends by lim.
@@ -105,9 +106,86 @@ func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 		}
 	}
 	if ok {
-		return best, true
+		return v.withSubUnit(rs, best, lim), true
 	}
 	return v.patternAt(rs, i, lim)
+}
+
+// maxSub bounds the name of a working unit inside a body.
+const maxSub = 8
+
+// withSubUnit extends a known body by a working unit set up inside it:
+// 市政府办公室 + 数字政府专班 (由市政府办公室数字政府专班予以核实).
+func (v *vocab) withSubUnit(rs []rune, it item, lim int) item {
+	if len(v.subEnds) == 0 {
+		return it
+	}
+	for j := it.end + 1; j < lim && j <= it.end+maxSub; j++ {
+		if !isHan(rs[j-1]) {
+			break
+		}
+		for _, suf := range v.subEnds {
+			if hasAt(rs, j, lim, suf) {
+				end := j + runeLen(suf)
+				rest := string(rs[it.end:end])
+				return item{start: it.start, end: end, written: it.written + rest, canon: it.canon + rest}
+			}
+		}
+	}
+	return it
+}
+
+// maxShape bounds a name read by its shape alone.
+const maxShape = 12
+
+// shapeAt reads, inside a list that a label or role closes, a name of any
+// shape that ends as bodies do and is followed by the list's next item,
+// its role or its end: 应急部 and 民航局 in (应急部、民航局负责), when the
+// dictionary knows neither.
+func (v *vocab) shapeAt(rs []rune, i, lim int) (item, bool) {
+	for j := i + 2; j <= lim && j <= i+maxShape; j++ {
+		if !isHan(rs[j-1]) {
+			break
+		}
+		for _, suf := range v.listEnds {
+			k := j - runeLen(suf)
+			if k <= i || !hasAt(rs, k, j, suf) {
+				continue
+			}
+			if !v.listGoesOn(rs, j, lim) {
+				continue
+			}
+			w := string(rs[i:j])
+			if v.isGeneric(w) {
+				return item{}, false
+			}
+			c, _ := v.canonical(w)
+			return item{start: i, end: j, written: w, canon: c}, true
+		}
+	}
+	return item{}, false
+}
+
+// listGoesOn: after a name at rs[j], the list goes on (、 and a joint
+// word), ends, or closes on a role or tail.
+func (v *vocab) listGoesOn(rs []rune, j, lim int) bool {
+	if j >= lim {
+		return true
+	}
+	switch rs[j] {
+	case '、', ',', ';', ')':
+		return true
+	}
+	q := skipAny(rs, j, lim, v.between)
+	if _, ok := phraseAt(rs, q, lim, v.roles); ok {
+		return true
+	}
+	for _, t := range v.tails {
+		if hasAt(rs, j, lim, t.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // encodedMax bounds the buffer names are encoded into: longer runs spill to
@@ -200,13 +278,16 @@ func (v *vocab) shortAt(rs []rune, i, lim int) (item, bool) {
 // parseList reads bodies joined by 、 (or a joint word such as 与 when a
 // body follows it) from rs[i], ending by lim, then an optional tail
 // (等部门). It returns the items and where the list ends.
-func (v *vocab) parseList(rs []rune, i, lim int) ([]item, int) {
+func (v *vocab) parseList(rs []rune, i, lim int, closed bool) ([]item, int) {
 	var items []item
 	p := i
 	for {
 		it, ok := v.bodyAt(rs, p, lim)
 		if !ok {
 			it, ok = v.shortAt(rs, p, lim)
+		}
+		if !ok && closed {
+			it, ok = v.shapeAt(rs, p, lim)
 		}
 		if !ok || v.isGeneric(it.written) {
 			break
@@ -219,6 +300,10 @@ func (v *vocab) parseList(rs []rune, i, lim int) ([]item, int) {
 				continue
 			}
 			if _, ok := v.shortAt(rs, p+1, lim); ok {
+				p++
+				continue
+			}
+			if _, ok := v.shapeAt(rs, p+1, lim); ok && closed {
 				p++
 				continue
 			}
@@ -241,6 +326,7 @@ func (v *vocab) parseList(rs []rune, i, lim int) ([]item, int) {
 	if len(items) == 0 {
 		return nil, i
 	}
+	v.inheritLevel(items)
 	word := ""
 	for _, t := range v.tails {
 		if hasAt(rs, p, lim, t.text) {

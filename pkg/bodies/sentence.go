@@ -43,7 +43,7 @@ func (v *vocab) sentenceClauses(rs []rune, taken []Clause) []Clause {
 func (v *vocab) sentenceAt(rs []rune, s int) (Clause, bool) {
 	n := len(rs)
 	s = skipSpaces(rs, s, n)
-	items, q := v.parseList(rs, s, n)
+	items, q := v.parseList(rs, s, n, false)
 	if len(items) == 0 {
 		return Clause{}, false
 	}
@@ -76,13 +76,16 @@ func (v *vocab) sentenceAt(rs []rune, s int) (Clause, bool) {
 		if !hasAt(rs, q, end, pw) {
 			continue
 		}
-		if _, r := v.parseList(rs, q+runeLen(pw), end); r > q+runeLen(pw) {
+		if _, r := v.parseList(rs, q+runeLen(pw), end, false); r > q+runeLen(pw) {
 			q = v.skipBetween(rs, r, end)
 		}
 		break
 	}
 	verb, ok := phraseAt(rs, q, end, v.verbs)
 	if !ok && !modal {
+		return Clause{}, false
+	}
+	if ok && (v.reportsDone(rs, q+runeLen(verb.text), end) || v.isBuilt(rs, q+runeLen(verb.text), end)) {
 		return Clause{}, false
 	}
 	role := verb.role
@@ -162,4 +165,41 @@ func (v *vocab) skipBetween(rs []rune, q, end int) int {
 		r = skipAny(rs, r+1, end, v.between)
 	}
 	return r
+}
+
+// reportsDone: a done word (了) within three characters after the verb
+// reports what was done: 省政府组织编制了《…》.
+func (v *vocab) reportsDone(rs []rune, p, end int) bool {
+	for k := p; k < end && k <= p+3; k++ {
+		for _, w := range v.done {
+			if !hasAt(rs, k, end, w) {
+				continue
+			}
+			not := false
+			for _, nw := range v.notDone {
+				if hasAt(rs, k, end, nw) {
+					not = true
+				}
+			}
+			if !not {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isBuilt: a building word right after the verb closes the clause, so the
+// bodies are what is built: 成都美术学院、广安理工学院加快筹建。
+func (v *vocab) isBuilt(rs []rune, p, end int) bool {
+	for _, w := range v.built {
+		if !hasAt(rs, p, end, w) {
+			continue
+		}
+		k := p + runeLen(w)
+		if k >= end || rs[k] == ',' {
+			return true
+		}
+	}
+	return false
 }

@@ -44,6 +44,16 @@ type vocab struct {
 	prefixBy          map[int]map[[2]rune]bool
 	placesBy          map[rune][]string // places by first rune, longest first
 	tailFirst         map[rune]bool     // first runes of label tails
+
+	heads       []phrase // open label heads: 牵头 (牵头考核单位:)
+	openTails   []string // 单位, 部门: the tails of labels
+	listEnds    []string // name endings read only in a closed list, longest first
+	subEnds     []string // working units inside a body (专班), longest first
+	done        []string // 了 after a verb: a report, not a task
+	notDone     []string
+	built       []string // 筹建 closing a clause: the bodies are built
+	notes       []string // 首位为牵头部门: the first body leads
+	notePhrases []phrase
 }
 
 type repairCand struct {
@@ -111,14 +121,29 @@ func compile() *vocab {
 
 	for _, rec := range dict.Records("body_suffixes") {
 		s := rec[0]
+		if len(rec) >= 2 {
+			switch rec[1] {
+			case "list":
+				v.listEnds = append(v.listEnds, s)
+			case "sub":
+				v.subEnds = append(v.subEnds, s)
+			}
+			continue
+		}
 		v.suffixes = append(v.suffixes, s)
 		r, _ := utf8.DecodeLastRuneInString(s)
 		v.kindRunes[r] = true
 	}
 	dict.LongestFirst(v.suffixes)
+	v.listEnds = dict.LongestFirst(append(v.listEnds, v.suffixes...))
+	dict.LongestFirst(v.subEnds)
 
 	for _, rec := range dict.Records("body_labels") {
 		if len(rec) < 2 {
+			continue
+		}
+		if len(rec) >= 3 && rec[2] == "head" {
+			v.heads = append(v.heads, phrase{text: rec[0], role: rec[1]})
 			continue
 		}
 		rs := []rune(rec[0])
@@ -128,9 +153,22 @@ func compile() *vocab {
 		v.labels = append(v.labels, label{head: rs[:len(rs)-2], tail: string(rs[len(rs)-2:]), role: rec[1]})
 	}
 	v.tailFirst = map[rune]bool{}
+	tails := map[string]bool{}
 	for _, lb := range v.labels {
 		r, _ := utf8.DecodeRuneInString(lb.tail)
 		v.tailFirst[r] = true
+		if !tails[lb.tail] {
+			tails[lb.tail] = true
+			v.openTails = append(v.openTails, lb.tail)
+		}
+	}
+	sort.Strings(v.openTails)
+	sort.SliceStable(v.heads, func(i, j int) bool {
+		return utf8.RuneCountInString(v.heads[i].text) > utf8.RuneCountInString(v.heads[j].text)
+	})
+	v.notes = dict.LongestFirst(dict.Words("body_notes"))
+	for _, n := range v.notes {
+		v.notePhrases = append(v.notePhrases, phrase{text: n, role: Lead})
 	}
 	v.roles = phrases("body_roles")
 	v.verbs = phrases("body_verbs")
@@ -157,6 +195,12 @@ func compile() *vocab {
 			v.partners = append(v.partners, rec[1])
 		case "joint":
 			v.joints = append(v.joints, rec[1])
+		case "done":
+			v.done = append(v.done, rec[1])
+		case "notdone":
+			v.notDone = append(v.notDone, rec[1])
+		case "built":
+			v.built = append(v.built, rec[1])
 		}
 	}
 	dict.LongestFirst(v.before)

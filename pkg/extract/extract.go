@@ -67,7 +67,7 @@ func Extract(d *document.Document) record.Document {
 		x.period = *out.Period
 	}
 	x.isPlan = x.period.End > 0 && (x.docYear == 0 || x.docYear <= x.period.End)
-	ctx := when.Context{DocYear: m.Year, PlanStart: m.PeriodStart, PlanEnd: m.PeriodEnd}
+	ctx := when.Context{DocYear: m.Year, PlanStart: m.PeriodStart, PlanEnd: m.PeriodEnd, Title: titleText(d, m)}
 	if ctx.DocYear == 0 || ctx.PlanEnd == 0 {
 		// A page date, or a period on a title line that wraps
 		// (民用爆炸物品行业发展规划 / （2016-2020年）).
@@ -85,6 +85,9 @@ func Extract(d *document.Document) record.Document {
 	x.secs = newSections(d.Body.Text, x.quote)
 	x.sentences = splitSentences(d.Body.Text)
 	for _, dl := range when.Find(d.Body.Text, ctx) {
+		if dl.Period && when.InBackground(x.secs.path(dl.Start)) {
+			continue // "十四五"期间,我省将… under 发展背景: the setting, not a due date
+		}
 		x.deadlines = append(x.deadlines, deadlineSpan{dl.Start, dl.End, dl})
 	}
 	x.index()

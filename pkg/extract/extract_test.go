@@ -54,7 +54,7 @@ func score(t *testing.T, prefixes ...string) eval.Report {
 func TestAccuracyOnGold(t *testing.T) {
 	first := []string{"000", "001", "002", "003", "004"}
 	all := append(append([]string{}, first...), "01", "21", "30", "32")
-	nineFloors := map[string]float64{"target": 0.90, "deadline": 0.50, "unit": 0.70}
+	nineFloors := map[string]float64{"target": 0.90, "deadline": 0.85, "unit": 0.85}
 	for _, c := range []struct {
 		name   string
 		docs   []string
@@ -94,7 +94,7 @@ func ptr[T any](v T) *T { return &v }
 // quotes at (or lies inside it) must have these fields.
 type targetWant struct {
 	doc, at   string
-	indicator string // the record's indicator contains it ("" : no target there)
+	indicator string // the record's indicator contains it ("": no target there, or none of value)
 	value     float64
 	valueMax  *float64
 	unit, cmp string
@@ -157,7 +157,9 @@ func assertTarget(t *testing.T, d *document.Document, out record.Document, w tar
 		}
 	}
 	if w.indicator == "" {
-		if match != nil {
+		// No target there; with a value, no target of that value (a grade
+		// may stand inside another target's indicator: 新增1000千伏输电线路1240公里).
+		if match != nil && (w.value == 0 || match.Value == w.value) {
 			t.Errorf("%s: %q: unexpected target %+v", w.doc, w.at, *match)
 		}
 		return

@@ -133,12 +133,12 @@ func TestTimeFrames(t *testing.T) {
 // TestNotTargets: numbers that are rules, grades, formulas or set phrases.
 func TestNotTargets(t *testing.T) {
 	real := []targetWant{
-		{doc: "32", at: "最高3000万元"},           // a subsidy cap
-		{doc: "32", at: "省级按照项目设备购置额的10%"},    // a subsidy share
-		{doc: "30", at: "（0.5分）"},             // assessment points
-		{doc: "30", at: "日常监测（60%）"},          // a formula
-		{doc: "01", at: "1000千伏输电线路"},         // a voltage grade
-		{doc: "01", at: "开展深入贯彻中央八项规定精神学习教育"}, // a set phrase
+		{doc: "32", at: "最高3000万元"},                // a subsidy cap
+		{doc: "32", at: "省级按照项目设备购置额的10%"},         // a subsidy share
+		{doc: "30", at: "（0.5分）"},                  // assessment points
+		{doc: "30", at: "日常监测（60%）"},               // a formula
+		{doc: "01", at: "1000千伏输电线路", value: 1000}, // a voltage grade
+		{doc: "01", at: "开展深入贯彻中央八项规定精神学习教育"},      // a set phrase
 	}
 	for _, w := range real {
 		d, out := extractCorpus(t, w.doc)
@@ -151,7 +151,7 @@ func TestNotTargets(t *testing.T) {
 		{doc: "subsidy-policy", at: "一次性奖补50万元"},
 		{doc: "subsidy-policy", at: "最高500万元"},
 		{doc: "subsidy-policy", at: "八项规定"},
-		{doc: "subsidy-policy", at: "500千伏"},
+		{doc: "subsidy-policy", at: "500千伏", value: 500},
 		{doc: "subsidy-policy", at: "位居全国前10位"},
 	}
 	for _, w := range written {

@@ -58,7 +58,9 @@ func (x *extractor) candidates(s span) []*candidate {
 			// A date ends the text an indicator may come from; an age
 			// inside a name (3岁以下婴幼儿托位数) or a count of kinds
 			// (项目11类46个) does not.
-			if c.unitClass != "time" && c.unitClass != "kind" {
+			// Nor does a grade (危险等级为1.1级的工房现场操作人员).
+			grade := c.unitClass == "grade" || strings.HasPrefix(x.rest(c.end, 1), "级")
+			if c.unitClass != "time" && c.unitClass != "kind" && !grade {
 				x.mentionEnds = append(x.mentionEnds, x.skipDate(c.end))
 			}
 			continue
@@ -525,6 +527,13 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 	// ("分别增长" is left to distributeLists.)
 	if pre := string(x.runes[preStart:preEnd]); prev != nil && prev.indEnd > prev.indStart && isGrowthVerb(pre) && !strings.HasPrefix(pre, "分别") {
 		c.indStart, c.indEnd = prev.indStart, prev.indEnd
+		// "工业炸药产量减少70万吨，下降16%": the noun without its verb.
+		for _, w := range []string{"增长", "下降", "增加", "减少", "提高", "降低", "上升"} {
+			if strings.HasSuffix(string(x.runes[c.indStart:c.indEnd]), w) && c.indEnd-c.indStart > runeLen(w) {
+				c.indEnd -= runeLen(w)
+				break
+			}
+		}
 		c.indSuffix = x.quote(preStart, preEnd)
 		return
 	}

@@ -181,6 +181,31 @@ func findPublished(ls []line, sig signature, v *vocab) (date, bool) {
 	if sig.found {
 		return sig.date, true
 	}
+	// A report is dated by the meeting it was delivered at; a notice whose
+	// signature lost its names still has its date alone on a line of its
+	// head (包头市…的通知 … 2022年4月14日).
+	for i, l := range ls {
+		if i >= headLines {
+			break
+		}
+		if v.delivered != nil {
+			if m := v.delivered.FindStringSubmatch(l.text); m != nil {
+				if d, ok := parseDate(m[1]); ok {
+					return d, true
+				}
+			}
+		}
+	}
+	for i, l := range ls {
+		if i >= signatureHead {
+			break
+		}
+		if dateAlone.MatchString(l.text) {
+			if d, ok := parseDate(l.text); ok {
+				return d, true
+			}
+		}
+	}
 	rank := map[string]int{}
 	for _, l := range v.labels {
 		rank[l.label] = l.rank

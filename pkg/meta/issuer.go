@@ -62,3 +62,42 @@ func lastClause(text string) string {
 	_, size := utf8.DecodeRuneInString(text[i:])
 	return text[i+size:]
 }
+
+// leadingYear matches a year opening a report's title: 2026年四川省人民政府工作报告.
+var leadingYear = mustCompile(`^(?:19|20)\d{2}\s*年(?:度)?`)
+
+// reportIssuer reads who delivers a report: the body its title names
+// before 工作报告 (2026年四川省人民政府工作报告 → 四川省人民政府), else the body
+// a byline in the head names before an office (四川省人民政府省长 施小琳).
+func reportIssuer(ls []line, t title, v *vocab) []string {
+	isReport := false
+	for _, k := range v.reportKinds {
+		if rest, ok := strings.CutSuffix(t.text, k); ok {
+			isReport = true
+			rest = strings.TrimSpace(leadingYear.ReplaceAllString(rest, ""))
+			if v.isBody(rest) {
+				return []string{rest}
+			}
+		}
+	}
+	if !isReport {
+		return nil
+	}
+	for _, l := range ls[:min(len(ls), titleLines)] {
+		for _, o := range v.offices {
+			i := strings.Index(l.text, o)
+			if i <= 0 {
+				continue
+			}
+			body := strings.TrimSpace(l.text[:i])
+			if v.isBody(body) {
+				return []string{body}
+			}
+			// 浙江省省长 刘捷: the province's (city's…) people's government
+			if r, _ := utf8.DecodeLastRuneInString(body); utf8.RuneCountInString(body) >= 2 && strings.ContainsRune(v.governmentLevels, r) {
+				return []string{body + v.government}
+			}
+		}
+	}
+	return nil
+}

@@ -45,7 +45,7 @@ func Extract(text string) Meta {
 	ls := splitLines(text)
 	var m Meta
 	sig := findSignature(ls, v)
-	t := findTitle(ls, v)
+	t := wrapTitle(ls, findTitle(ls, v), v)
 	m.Title, m.TitleStart, m.TitleEnd = t.text, t.start, t.end
 	switch {
 	case len(sig.issuers) > 0:
@@ -54,6 +54,9 @@ func Extract(text string) Meta {
 		m.Issuers = t.issuers
 	default:
 		m.Issuers = ledeIssuers(ls, t.line, v)
+	}
+	if len(m.Issuers) == 0 {
+		m.Issuers = reportIssuer(ls, t, v)
 	}
 	if d, ok := findPublished(ls, sig, v); ok {
 		m.Published = d.iso()

@@ -1,7 +1,11 @@
 package meta
 
 import (
+	"github.com/cnplan/cnplan/pkg/normalize"
+	"github.com/cnplan/cnplan/pkg/textview"
+	"github.com/liuzl/gocc"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/cnplan/cnplan/internal/corpus"
@@ -54,6 +58,31 @@ func TestExtractCorpus(t *testing.T) {
 			Title:     "兰州安排部署今年卫生健康重点工作",
 			Published: "2020-04-15", Year: 2020,
 		}},
+		// A government work report: the title, not the byline; the
+		// government delivering it; the day of the meeting it was
+		// delivered at (a line 2026年2月3日在…会议上), not the page's date.
+		{"01", "2026年四川省人民政府工作报告", Meta{
+			Title:     "2026年四川省人民政府工作报告",
+			Issuers:   []string{"四川省人民政府"},
+			Published: "2026-02-03", Year: 2026,
+		}},
+		// A title wrapped before its period: read whole, so the period is known.
+		{"21", "民用爆炸物品行业发展规划\n（2016-2020年）", Meta{
+			Title:       "民用爆炸物品行业发展规划(2016-2020年)",
+			PeriodStart: 2016, PeriodEnd: 2020,
+		}},
+		// A notice whose signature lost its names: the date alone on its line.
+		{"30", "包头市2022年数字政府建设考评办法", Meta{
+			Title:     "包头市2022年数字政府建设考评办法",
+			Issuers:   []string{"包头市人民政府办公室"},
+			Published: "2022-04-14", Year: 2022,
+		}},
+		// A 印发 notice of two documents, signed below.
+		{"32", "支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划(2021—2023年)", Meta{
+			Title:     "支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划(2021—2023年)",
+			Issuers:   []string{"安徽省人民政府办公厅"},
+			Published: "2021-09-02", Year: 2021, PeriodStart: 2021, PeriodEnd: 2023,
+		}},
 	}
 	for _, tt := range tests {
 		original, text := corpusText(t, tt.doc)
@@ -104,6 +133,22 @@ func TestExtractSynthetic(t *testing.T) {
 			Meta{Title: "某某县卫生健康事业发展规划", Issuers: []string{"某某县人民政府"}, Published: "2022-03-01", Year: 2022},
 			"某某县卫生健康事业发展规划"},
 		{"no text", "", Meta{}, ""},
+		{"a report titled only 政府工作报告: the byline's government and its meeting's date",
+			"政府工作报告\n——2025年1月15日在某某市第十七届人民代表大会第四次会议上\n某某市人民政府代市长 某某\n各位代表:\n",
+			Meta{Title: "政府工作报告", Issuers: []string{"某某市人民政府"}, Published: "2025-01-15", Year: 2025},
+			"政府工作报告"},
+		{"a report whose byline names the province, not its government",
+			"政府工作报告\n(2025年1月14日在某某省第十四届人民代表大会第三次会议上)\n某某省省长 某某\n各位代表:\n",
+			Meta{Title: "政府工作报告", Issuers: []string{"某某省人民政府"}, Published: "2025-01-14", Year: 2025},
+			"政府工作报告"},
+		{"a State Council notice: a body known whole, signed below",
+			"国务院关于印发《某某领域发展规划》的通知\n国发〔2021〕5号\n各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n现将《某某领域发展规划》印发给你们,请认真贯彻执行。\n国务院\n2021年3月1日\n",
+			Meta{Title: "某某领域发展规划", Issuers: []string{"国务院"}, Published: "2021-03-01", Year: 2021},
+			"某某领域发展规划"},
+		{"a title wrapped inside its name",
+			"某某省“十五五”数字经济\n发展规划\n一、发展基础\n",
+			Meta{Title: "某某省“十五五”数字经济发展规划", PeriodStart: 2026, PeriodEnd: 2030},
+			"某某省“十五五”数字经济\n发展规划"},
 		{"a date label in the body is a task's, not the document's",
 			"某某行动方案\n" + repeatLines("各项工作有序推进。\n", 25) + "完成时间:2023年12月31日\n",
 			Meta{Title: "某某行动方案"},
@@ -173,5 +218,31 @@ func TestPeriod(t *testing.T) {
 		if s != tt.start || e != tt.end {
 			t.Errorf("period(%q) = %d, %d; want %d, %d", tt.title, s, e, tt.start, tt.end)
 		}
+	}
+}
+
+// TestExtractTraditional: the work report's head converted to traditional
+// (OpenCC s2t) and normalised as the pipeline does gives the same metadata.
+func TestExtractTraditional(t *testing.T) {
+	s2t, err := gocc.New("s2t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, simplified := corpusText(t, "01")
+	head := strings.Join(strings.SplitN(simplified, "\n", 40)[:39], "\n")
+	trad, err := s2t.Convert(head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if trad == head {
+		t.Fatal("s2t changed nothing")
+	}
+	v, err := normalize.View(textview.Identity(trad), normalize.Traditional)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, got := Extract(head), Extract(v.Text)
+	if !reflect.DeepEqual(got, want) || want.Published != "2026-02-03" || len(want.Issuers) != 1 {
+		t.Errorf("traditional head: %+v\nsimplified head: %+v", got, want)
 	}
 }

@@ -149,3 +149,41 @@ func isTitleLine(s string, v *vocab) bool {
 	}
 	return true
 }
+
+// wrapTitle joins a title that wraps onto the next line: a bracketed
+// period or note alone on it ("民用爆炸物品行业发展规划" + "(2016-2020年)"), or
+// the rest of the name when the title line does not end as a title does
+// and the next line does ("安康市“十四五”卫生健康事业" + "发展规划"). The span
+// then covers both lines; the text joins them without the break.
+func wrapTitle(ls []line, t title, v *vocab) title {
+	if t.line < 0 || t.line+1 >= len(ls) || ls[t.line].start+utf8.RuneCountInString(ls[t.line].text) != t.end {
+		return t // a quoted or labelled title is whole
+	}
+	next := ls[t.line+1]
+	n := utf8.RuneCountInString(next.text)
+	joins := false
+	switch {
+	case strings.HasPrefix(next.text, "(") && strings.HasSuffix(next.text, ")") && n <= maxWrapNote:
+		joins = yearRange.MatchString(next.text) || hanCount(next.text) > 0 && !strings.ContainsAny(next.text, "。;,")
+	case !endsTitle(t.text, v) && endsTitle(next.text, v) && isTitleLine(t.text+next.text, v) && !isDateLine(next.text, v):
+		joins = n <= maxWrapNote
+	}
+	if !joins {
+		return t
+	}
+	t.text += next.text
+	t.end = next.start + n
+	return t
+}
+
+// maxWrapNote bounds the part of a title on its second line.
+const maxWrapNote = 24
+
+func endsTitle(s string, v *vocab) bool {
+	for _, w := range v.titleEnds {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
+	"github.com/cnplan/cnplan/pkg/bodies"
 )
 
 // vocab holds the cue words of dict/meta_*.txt, compiled once.
@@ -23,12 +24,18 @@ type vocab struct {
 	fiveYear       []fiveYear
 	labels         []dateLabel
 
-	wrapper      *regexp.Regexp // 关于印发《X》的通知
-	wrapperBare  *regexp.Regexp // 关于印发X的通知
-	wrapperInner *regexp.Regexp // …关于印发〈X〉的通知, inside a forwarded notice's title
-	notice       *regexp.Regexp // …关于…的通知
-	labelBefore  *regexp.Regexp // 发布日期:DATE
-	labelAfter   *regexp.Regexp // DATE TIME 来源
+	wrapper          *regexp.Regexp // 关于印发《X》的通知
+	wrapperBare      *regexp.Regexp // 关于印发X的通知
+	wrapperInner     *regexp.Regexp // …关于印发〈X〉的通知, inside a forwarded notice's title
+	notice           *regexp.Regexp // …关于…的通知
+	labelBefore      *regexp.Regexp // 发布日期:DATE
+	labelAfter       *regexp.Regexp // DATE TIME 来源
+	delivered        *regexp.Regexp // ——DATE在…会议上
+	reportKinds      []string       // 工作报告
+	offices          []string       // 省长
+	titleEnds        []string       // 规划, 方案: a title line that ends so is whole
+	government       string         // 人民政府: the body a governor's place names
+	governmentLevels string         // 省市县…: the ends of places that have one
 }
 
 type fiveYear struct {
@@ -74,6 +81,31 @@ func loadVocab() *vocab {
 		if err1 == nil && err2 == nil {
 			v.fiveYear = append(v.fiveYear, fiveYear{r[0], s, e})
 		}
+	}
+	var delivered []string
+	for _, r := range dict.Records("meta_report") {
+		if len(r) < 2 {
+			continue
+		}
+		switch r[0] {
+		case "kind":
+			v.reportKinds = append(v.reportKinds, r[1])
+		case "office":
+			v.offices = append(v.offices, r[1])
+		case "delivered":
+			delivered = append(delivered, r[1])
+		case "wrap":
+			v.titleEnds = append(v.titleEnds, r[1])
+		case "government":
+			v.government = r[1]
+			if len(r) > 2 {
+				v.governmentLevels = r[2]
+			}
+		}
+	}
+	dict.LongestFirst(v.offices)
+	if len(delivered) > 0 {
+		v.delivered = mustCompile(`^[—\-(]*\s*` + datePattern + `\s*在[^。]{0,60}?(?:` + alternation(delivered) + `)`)
 	}
 	var before, after []string
 	for _, r := range dict.Records("meta_date_labels") {
@@ -130,6 +162,9 @@ func (v *vocab) trimIssuer(s string) string {
 // isBody reports whether s reads as the name of an issuing body: a few
 // characters ending in one of meta_issuer_suffixes.
 func (v *vocab) isBody(s string) bool {
+	if _, known := bodies.Canonical(s); known && s != "" {
+		return true // 国务院, 中共中央: names the body dictionary knows whole
+	}
 	n := utf8.RuneCountInString(s)
 	if n < 2 || n > 30 || hanCount(s) < n-4 {
 		return false

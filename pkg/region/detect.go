@@ -2,6 +2,7 @@ package region
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
@@ -27,6 +28,9 @@ type scanner struct {
 	// name, and looking up every length at every position was 40% of
 	// extraction time on a 1.7 MB document.
 	lens map[rune]uint64
+	// events are words that, right after a name, make it an event's
+	// name (杭州亚运会), which names no region.
+	events []string
 }
 
 func lenBit(n int) uint64 { return 1 << min(n, 63) }
@@ -80,6 +84,7 @@ func newScanner(g *gazetteer) *scanner {
 		s.names[w] = nil
 		s.index(w)
 	}
+	s.events = dict.Words("meta_region_events")
 	for _, r := range dict.Records("meta_region_breaks") {
 		if len(r) < 2 {
 			continue
@@ -123,7 +128,7 @@ func (s *scanner) mentions(text string) []*division {
 				continue
 			}
 			matched = n
-			if d != nil {
+			if d != nil && !s.eventAt(text[at[i+n]:]) {
 				out = append(out, d)
 			}
 			break
@@ -134,6 +139,17 @@ func (s *scanner) mentions(text string) []*division {
 		i += matched
 	}
 	return out
+}
+
+// eventAt reports whether rest starts with an event word: the name before
+// it is the event's (杭州亚运会), not a place the document is about.
+func (s *scanner) eventAt(rest string) bool {
+	for _, e := range s.events {
+		if strings.HasPrefix(rest, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // tally holds the weight of the mentions of each division and of those

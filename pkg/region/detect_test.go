@@ -34,6 +34,14 @@ var corpusRegions = []struct {
 		[]string{"省政府办公厅"}, region.Region{Province: "河北省", Code: "130000"}},
 	{"004", "兰州安排部署今年卫生健康重点工作",
 		nil, region.Region{Province: "甘肃省", City: "兰州市", Code: "620100"}},
+	// A province's work report, though its body names 成都大运会 and its cities.
+	{"01", "2026年四川省人民政府工作报告",
+		[]string{"四川省人民政府"}, region.Region{Province: "四川省", Code: "510000"}},
+	// A city's scheme issued by its government's office.
+	{"30", "包头市2022年数字政府建设考评办法",
+		[]string{"包头市人民政府办公室"}, region.Region{Province: "内蒙古自治区", City: "包头市", Code: "150200"}},
+	{"32", "支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划(2021—2023年)",
+		[]string{"安徽省人民政府办公厅"}, region.Region{Province: "安徽省", Code: "340000"}},
 }
 
 func TestDetectCorpus(t *testing.T) {
@@ -73,6 +81,12 @@ func TestDetect(t *testing.T) {
 		{"a province's plan naming each city once stays the province's",
 			"", nil, "支持郑州、洛阳、南阳建设区域医疗中心,推动河南省医疗卫生服务体系建设,河南全省统筹。",
 			region.Region{Province: "河南省", Code: "410000"}},
+		{"an event named after its host city is not the document's place",
+			"体育产业发展规划", nil, "借助杭州亚运会契机,办好杭州亚运会、亚残运会各项赛事服务保障工作。",
+			region.Region{}},
+		{"the host city of an event in a province's report stays the province's",
+			"2024年浙江省人民政府工作报告", []string{"浙江省人民政府"}, "成功举办杭州亚运会,宁波、温州经济稳步增长。",
+			region.Region{Province: "浙江省", Code: "330000"}},
 		{"no place at all",
 			"卫生健康事业发展规划", nil, "为进一步明确卫生健康事业发展思路,编制本规划。",
 			region.Region{}},

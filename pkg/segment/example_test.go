@@ -15,5 +15,5 @@ func ExampleSegmenter_Cut() {
 		fmt.Printf("%s/%s ", t.Text, t.Pos)
 	}
 	fmt.Println()
-	// Output: 每千人口/n 执业(助理)医师/n 数/n 达到/v 3.2/x 人/n
+	// Output: 每千人口/n 执业(助理)医师/n 数/n 达到/v 3.2/m 人/n
 }

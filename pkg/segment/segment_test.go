@@ -1,11 +1,15 @@
 package segment
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cnplan/cnplan/dict"
 )
 
 func defaultSegmenter(t testing.TB) *Segmenter {
@@ -97,7 +101,7 @@ func TestCutKeepsDomainWords(t *testing.T) {
 		{"(责任单位:市发展改革委、市卫生健康委、信阳职业技术学院)", "责任单位", "n"},
 		{"每千人口执业(助理)医师(人)", "执业(助理)医师", "n"},
 		{"日前,为促进许昌市卫生健康事业高质量发展,省卫健委出台《支持许昌高质量建设》", "省卫健委", "nt"},
-		{"到2025年,人均预期寿命达到77.3岁,婴儿死亡率控制在4.5‰以下", "77.3", "x"},
+		{"到2025年,人均预期寿命达到77.3岁,婴儿死亡率控制在4.5‰以下", "77.3", "m"},
 		{"县域内就诊率达到90%以上", "县域内就诊率", "n"},
 	} {
 		tokens := s.Cut(c.sentence)
@@ -166,5 +170,35 @@ func TestDefaultIsShared(t *testing.T) {
 	a, b := defaultSegmenter(t), defaultSegmenter(t)
 	if a != b {
 		t.Fatal("Default returned two Segmenters")
+	}
+}
+
+// TestUserWordsWin: a [domain_words] section of a --dict file takes effect
+// on the Segmenter already loaded, and goes with dict.Reset.
+func TestUserWordsWin(t *testing.T) {
+	s := defaultSegmenter(t)
+	const text = "推进安康富硒产业园建设"
+	before := strings.Join(tokenTexts(s.Cut(text)), " ")
+	if strings.Contains(before, "富硒产业园") {
+		t.Fatalf("富硒产业园 is already a word: %s", before)
+	}
+	path := filepath.Join(t.TempDir(), "my.txt")
+	if err := os.WriteFile(path, []byte("[domain_words]\n富硒产业园\t3000\tnz\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := dict.Extend(path); err != nil {
+		t.Fatal(err)
+	}
+	defer dict.Reset()
+	tokens := s.Cut(text)
+	if got := strings.Join(tokenTexts(tokens), " "); got != "推进 安康 富硒产业园 建设" {
+		t.Fatalf("with the user word: %s (before: %s)", got, before)
+	}
+	if tokens[2].Pos != "nz" {
+		t.Errorf("富硒产业园 has part of speech %q, want nz", tokens[2].Pos)
+	}
+	dict.Reset()
+	if got := strings.Join(tokenTexts(s.Cut(text)), " "); got != before {
+		t.Errorf("after Reset: %s, want %s", got, before)
 	}
 }

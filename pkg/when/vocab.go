@@ -89,25 +89,30 @@ type shiftWord struct {
 type plan struct{ first, last int }
 
 type vocab struct {
-	prefix    wordSet[string] // text, cue, not
-	after     wordSet[string] // by, not
-	yearPart  wordSet[span]
-	monthPart wordSet[span]
-	mark      wordSet[string] // year, month, day
-	relYear   wordSet[relWord]
-	bare      wordSet[bool]
-	notBefore map[rune]bool
-	relMonth  wordSet[int]
-	relDay    wordSet[int]
-	shift     wordSet[shiftWord]
-	blur      []string
-	plan      wordSet[plan]
-	planEnd   wordSet[bool]
-	planRel   wordSet[bool]
-	quote     map[rune]rune
-	title     map[rune]rune
-	rangeSep  map[rune]bool
-	numeral   map[rune]int
+	prefix     wordSet[string] // text, cue, not
+	after      wordSet[string] // by, not
+	yearPart   wordSet[span]
+	monthPart  wordSet[span]
+	mark       wordSet[string] // year, month, day
+	relYear    wordSet[relWord]
+	bare       wordSet[bool]
+	notBefore  map[rune]bool
+	relMonth   wordSet[int]
+	relDay     wordSet[int]
+	shift      wordSet[shiftWord]
+	blur       []string
+	plan       wordSet[plan]
+	planEnd    wordSet[bool] // true: only after a quoted name
+	planRel    wordSet[bool]
+	quote      map[rune]rune
+	title      map[rune]rune
+	rangeSep   map[rune]bool
+	numeral    map[rune]int
+	ahead      wordSet[bool]
+	within     wordSet[bool]
+	every      wordSet[bool]
+	background []string
+	nameJoint  map[rune]bool
 }
 
 // compiled is dict/deadlines.txt compiled, rebuilt after dict.Extend.
@@ -141,6 +146,7 @@ func compile(recs [][]string) (*vocab, error) {
 		title:     map[rune]rune{},
 		rangeSep:  map[rune]bool{},
 		numeral:   map[rune]int{},
+		nameJoint: map[rune]bool{},
 	}
 	for _, r := range recs {
 		if len(r) < 2 {
@@ -222,9 +228,19 @@ func compile(recs [][]string) (*vocab, error) {
 			}
 			v.plan.add(word, plan{a, b})
 		case "planend":
-			v.planEnd.add(word, true)
+			v.planEnd.add(word, arg(2) == "quoted")
 		case "planrel":
 			v.planRel.add(word, true)
+		case "ahead":
+			v.ahead.add(word, true)
+		case "within":
+			v.within.add(word, true)
+		case "every":
+			v.every.add(word, true)
+		case "namejoint":
+			v.nameJoint[first] = true
+		case "background":
+			v.background = append(v.background, word)
 		case "quote", "title":
 			closer := []rune(arg(2))
 			if len(closer) == 0 {

@@ -2,6 +2,9 @@ package when
 
 import (
 	"fmt"
+	"github.com/cnplan/cnplan/pkg/normalize"
+	"github.com/cnplan/cnplan/pkg/textview"
+	"github.com/liuzl/gocc"
 	"strings"
 	"testing"
 )
@@ -18,6 +21,10 @@ var (
 	ctx002 = Context{PlanStart: 2023, PlanEnd: 2025}                // 大别山…三年行动方案(2023—2025年), no date
 	ctx003 = Context{DocYear: 2021}                                 // 河北日报 2021-07-20
 	ctx004 = Context{DocYear: 2020}                                 // 兰州日报 2020年04月15日
+	ctx01  = Context{DocYear: 2026, Title: "2026年四川省人民政府工作报告"}
+	ctx21  = Context{PlanStart: 2016, PlanEnd: 2020, Title: "民用爆炸物品行业发展规划(2016-2020年)"}
+	ctx30  = Context{DocYear: 2022, Title: "包头市2022年数字政府建设考评办法"}
+	ctx32  = Context{DocYear: 2021, PlanStart: 2021, PlanEnd: 2023, Title: "支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划(2021—2023年)"}
 )
 
 // findCases are sentences of the corpus (testdata/corpus, normalised) and the
@@ -83,7 +90,7 @@ var findCases = []struct {
 	// 003: 河北日报 2021-07-20 (traditional in the original, simplified here)
 	{"003 dateline", ctx003, "2021-07-20 09:59:54 来源: 河北日报", nil},
 	{"003 今年 after a title with a year", ctx003, "日前,省政府办公厅印发《河北省深化医药卫生体制改革2021年重点工作任务》,提出今年将以高质量发展为主题", []want{{"今年", "2021-12-31"}}},
-	{"003 时期", ctx003, "针对诊疗需求,按照国家部署,规划推进“十四五”时期临床专科能力建设,加快补齐服务短板。", nil},
+	{"003 时期 qualifying a noun", ctx003, "针对诊疗需求,按照国家部署,规划推进“十四五”时期临床专科能力建设,加快补齐服务短板。", nil},
 	{"003 YYYY年底前, rehabilitation", ctx003, "大力发展康复、长期护理、安宁疗护等接续性服务,2021年底前,每个县(市、区)至少建设1所康复医疗中心。", []want{{"2021年底前", "2021-12-31"}}},
 	{"003 YYYY年底前, clinics", ctx003, "改善基层基础设施条件,2021年底前,全省90%的乡镇卫生院和卫生室、社区卫生服务中心(站)达到标准化要求", []want{{"2021年底前", "2021-12-31"}}},
 
@@ -97,6 +104,51 @@ var findCases = []struct {
 	{"004 past prize", ctx004, "4个课题项目荣获2019年度甘肃省皇甫谧中医药科技奖。", nil},
 	{"004 展望", ctx004, "展望2020年,我市卫生健康重点工作将以健康兰州建设为主线", []want{{"2020年", "2020-12-31"}}},
 	{"004 cited plan", ctx004, "做好《兰州市卫生健康事业发展“十四五”规划》《兰州市医疗卫生服务体系规划》编制工作", nil},
+
+	// 01: 2026年四川省人民政府工作报告, delivered 2026-02-03
+	{"01 title year", ctx01, "2026年四川省人民政府工作报告", nil},
+	{"01 今年是…之年", ctx01, "今年是“十五五”开局之年,做好政府工作的总体要求是:以习近平新时代中国特色社会主义思想为指导", nil},
+	{"01 今年's goals", ctx01, "今年全省经济社会发展主要预期目标是:地区生产总值增长5%左右", []want{{"今年", "2026-12-31"}}},
+	{"01 next plan's 时期", ctx01, "二是经济大省责任。中央明确了“十五五”时期“经济增长保持在合理区间”等重要目标,鼓励各地发挥比较优势", []want{{"“十五五”时期", "2030-12-31"}}},
+	{"01 今后五年", ctx01, "明确了今后五年经济社会发展的重点任务", []want{{"今后五年", "2030-12-31"}}},
+	{"01 the closing plan's 时期 is past", ctx01, "“十四五”时期,我们坚定贯彻党中央决策部署", nil},
+	{"01 十二月 in a name", ctx01, "培育首发经济,打造“新十二月市”“少必入”等消费场景", nil},
+
+	// 21: 民用爆炸物品行业发展规划 (2016-2020年), undated
+	{"21 未来五年", ctx21, "未来五年,为适应经济发展新常态、改革发展新变化、安全生产新要求", []want{{"未来五年", "2020-12-31"}}},
+	{"21 own 时期 opens the plan", ctx21, "“十三五”时期,面对国际国内经济发展复杂形势", []want{{"“十三五”时期", "2020-12-31"}}},
+	{"21 时期 heading a table", ctx21, "表1   “十三五”时期民爆行业发展主要目标", []want{{"“十三五”时期", "2020-12-31"}}},
+	{"21 时期 in a table cell", ctx21, "特别重大安全生产事故\n-\n“十三五”时期零发生", []want{{"“十三五”时期", "2020-12-31"}}},
+	{"001 时期 qualifying a noun in the preamble", ctx001, "为进一步明确“十四五”时期我市卫生健康事业发展思路、主要目标和重点任务,引领全市卫生健康事业高质量发展,根据《陕西省卫生健康事业发展“十四五”规划》等文件精神,编制本规划。", nil},
+	{"21 the review's 到2015年", ctx21, "到2015年,全国工业炸药产量达到437.3万吨", nil},
+
+	// 30: 包头市2022年数字政府建设考评办法, a yearly scheme signed 2022-04-14
+	{"30 月底 in a yearly scheme", ctx30, "完成适老化改造,适应特殊群体需求。(5月底取得明显成效并持续推进,牵头考核单位:市审批服务局)", []want{{"5月底", "2022-05-31"}}},
+	{"30 a bare month", ctx30, "(12月取得明显成效并持续推进,牵头考核单位:市工信局)", []want{{"12月", "2022-12-31"}}},
+	{"30 月份", ctx30, "(6月份取得明显成效,牵头考核单位:市工信局)", []want{{"6月份", "2022-06-30"}}},
+	{"30 a meeting's year", ctx30, "按照市政府2022年第4次常务会议和《包头市人民政府办公室关于印发包头市数字政府建设行动方案(2021—2023年)的通知》要求", nil},
+	{"30 a plan named by its year", ctx30, "组织全市各监管部门制定2022年度市场监管领域“双随机\"检查计划", nil},
+	{"30 title line", ctx30, "包头市2022年数字政府建设考评办法", nil},
+
+	// 32: 安徽省工业互联网创新发展行动计划(2021—2023年)
+	{"32 own period after its name", ctx32, "安徽省人民政府办公厅关于印发支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划(2021-2023年)的通知", []want{{"2021-2023年", "2023-12-31"}}},
+	{"32 own period in 《》", ctx32, "《安徽省工业互联网创新发展行动计划(2021-2023年)》已经省政府同意", []want{{"2021-2023年", "2023-12-31"}}},
+	{"32 another plan's period", ctx32, "落实《工业互联网创新发展行动计划(2021-2023年)》", nil},
+
+	// Relative deadlines in shapes the nine documents do not have.
+	{"X年起N年内", Context{DocYear: 2012}, "自2012年起5年内,全面完成农村危房改造", []want{{"自2012年起5年内", "2016-12-31"}}},
+	{"a bare N年内 under it", Context{DocYear: 2012}, "从2012年起5年内完成改造任务。其中,3年内完成试点,5年内全面推开", []want{{"从2012年起5年内", "2016-12-31"}, {"3年内", "2014-12-31"}, {"5年内", "2016-12-31"}}},
+	{"每年 from its start year", Context{DocYear: 2019}, "自2020年起,每年1月底前报送上年度工作总结", []want{{"1月底前", "2020-01-31"}}},
+	{"每年 with no start year", Context{DocYear: 2019}, "每年3月底前报送上年度工作总结", []want{{"3月底前", "2019-03-31"}}},
+	{"今后三年 in a plan", Context{PlanStart: 2024, PlanEnd: 2026}, "今后三年,全省新建5G基站3万个", []want{{"今后三年", "2026-12-31"}}},
+	{"时期是 names the period", Context{DocYear: 2026}, "“十五五”时期是基本实现社会主义现代化夯实基础、全面发力的关键时期", nil},
+	{"a quarter in a yearly scheme", ctx30, "(二季度完成,牵头考核单位:市工信局)", []want{{"二季度", "2022-06-30"}}},
+	{"a half year with 前", Context{DocYear: 2024}, "各地上半年前完成摸底调查", []want{{"上半年前", "2024-06-30"}}},
+	{"half years in a formula", ctx30, "年度考评分值=(上半年考评分值+下半年考评分值)÷2", nil},
+	{"本年度 inside a formula", Context{DocYear: 2023}, "综合得分=本年度完成率×60%+上年度完成率×40%", nil},
+	{"YYYY年度内", Context{DocYear: 2023}, "2023年度内完成全部整改", []want{{"2023年度内", "2023-12-31"}}},
+	{"本年度 in a task", Context{DocYear: 2023}, "本年度内完成全部整改", []want{{"本年度内", "2023-12-31"}}},
+	{"month in a yearly work plan", Context{DocYear: 2023, Title: "2024年全市卫生健康工作要点"}, "9月完成全部验收", []want{{"9月", "2024-09-30"}}},
 
 	// Vocabulary the five documents do not use, in the forms plans write it.
 	{"year end, no year", Context{DocYear: 2022}, "年底前完成全部项目验收。", []want{{"年底前", "2022-12-31"}}},
@@ -182,4 +234,75 @@ func FuzzFind(f *testing.F) {
 			prev = d.End
 		}
 	})
+}
+
+// TestFindTraditional runs the cases of the frame rules on their OpenCC
+// traditional conversion, normalised as the pipeline does: the deadlines
+// and dates are the same, the texts differ only in script.
+func TestFindTraditional(t *testing.T) {
+	s2t, err := gocc.New("s2t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range findCases {
+		if !strings.HasPrefix(tc.name, "01 ") && !strings.HasPrefix(tc.name, "21 ") && !strings.HasPrefix(tc.name, "30 ") && !strings.HasPrefix(tc.name, "32 ") {
+			continue
+		}
+		trad, err := s2t.Convert(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if trad == tc.in {
+			t.Fatalf("%s: s2t changed nothing", tc.name)
+		}
+		v, err := normalize.View(textview.Identity(trad), normalize.Traditional)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := Find(v.Text, tc.ctx)
+		if len(got) != len(tc.want) {
+			t.Errorf("%s in traditional: %d deadlines, want %d", tc.name, len(got), len(tc.want))
+			continue
+		}
+		for i, d := range got {
+			if d.Date != tc.want[i].date || normalize.ToSimplified(d.Text) != tc.want[i].text {
+				t.Errorf("%s in traditional: %s→%s, want %v", tc.name, d.Text, d.Date, tc.want[i])
+			}
+		}
+	}
+}
+
+func TestInBackground(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		want bool
+	}{
+		{"一、发展背景与面临形势 > (二)面临形势", true},
+		{"二、面臨的形勢 > (一)宏觀經濟調整影響深遠", true}, // traditional, as quoted from 21's conversion
+		{"一、回顾与总结", true},
+		{"三、指导思想、基本原则与发展目标 > (三)发展目标", false},
+		{"四、重點任務", false},
+	} {
+		if got := InBackground(tc.path); got != tc.want {
+			t.Errorf("InBackground(%q) = %v, want %v", tc.path, got, tc.want)
+		}
+	}
+}
+
+// TestPeriodFlag: which deadlines a background section drops (Period).
+func TestPeriodFlag(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"二、面临的形势\n未来五年,为适应经济发展新常态、改革发展新变化", false},
+		{"民爆物品主要应用于基础设施建设。一方面,未来五年国家在铁路公路等基础建设方面持续投入", true},
+		{"预计“十三五”期间,工业炸药市场需求将呈波动缓降趋势", true},
+		{"到2020年,工业炸药产量控制在400万吨以内", false},
+	} {
+		ds := Find(tc.in, ctx21)
+		if len(ds) != 1 || ds[0].Period != tc.want {
+			t.Errorf("Find(%q) = %+v, want one deadline with Period %v", tc.in, ds, tc.want)
+		}
+	}
 }
