@@ -63,7 +63,7 @@ matrix and the figures, a sheet each. -o infers the format from its extension
   cnplan compare -o figures.csv testdata/corpus/            # long: one row per figure
   cnplan compare --format matrix -o matrix.csv testdata/corpus/
 
-  # pandas:  pd.read_csv('figures.csv', dtype={'region_code': str}).pivot_table(
+  # pandas:  pd.read_csv('figures.csv', dtype={'region_code': str}, encoding='utf-8-sig').pivot_table(
   #              index='indicator_key', columns='region', values='row_value')
   # DuckDB:  SELECT indicator_key, region, row_value, row_unit, year
   #          FROM read_json_auto('figures.jsonl') ORDER BY indicator_key;
@@ -92,7 +92,7 @@ matrix and the figures, a sheet each. -o infers the format from its extension
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opt.Format, "format", compare.FormatTable, "output format: "+strings.Join(compare.Formats, ", ")+" (default from -o's extension, else table)")
+	f.StringVar(&opt.Format, "format", "", "output format: "+strings.Join(compare.Formats, ", ")+" (default from -o's extension, else table)")
 	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output; its extension (.json .jsonl .csv .xlsx) picks the format")
 	f.BoolVar(&opt.NoBOM, "no-bom", false, "csv: leave out the UTF-8 byte order mark")
 	f.StringVar(&opt.Kind, "kind", record.KindTarget, "compare targets, or actual figures and baselines (actual)")

@@ -36,7 +36,7 @@ The exit status is diff(1)'s, for use as a CI gate: 0 no differences,
   cnplan diff --format json old.jsonl new.jsonl
   cnplan diff -o changes.csv plan-2021.docx plan-2022.docx      # format from the extension
 
-  # pandas:  pd.read_csv('changes.csv')
+  # pandas:  pd.read_csv('changes.csv', encoding='utf-8-sig')
   # DuckDB:  SELECT change, record, indicator_key, field, old, new FROM read_csv_auto('changes.csv');
   # Excel:   open changes.csv (UTF-8 with a BOM)`,
 		Args: cobra.ExactArgs(2),
@@ -52,7 +52,7 @@ The exit status is diff(1)'s, for use as a CI gate: 0 no differences,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opt.Format, "format", diff.FormatTable, "output format: "+strings.Join(diff.Formats, ", ")+" (default from -o's extension)")
+	f.StringVar(&opt.Format, "format", "", "output format: "+strings.Join(diff.Formats, ", ")+" (default from -o's extension, else table)")
 	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output; its extension (.json .jsonl .csv .xlsx) picks the format")
 	f.BoolVar(&opt.NoBOM, "no-bom", false, "csv: leave out the UTF-8 byte order mark")
 	bindDictFlag(f, &opt.Dicts)

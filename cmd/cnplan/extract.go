@@ -74,11 +74,11 @@ RDD.pipe or GNU parallel --pipe.`,
   cnplan extract --records -o records.jsonl testdata/corpus/
 
   # pandas:  pd.read_json('records.jsonl', lines=True, dtype={'region_code': str})
-  #          pd.read_csv('all.csv', dtype={'region_code': str})
+  #          pd.read_csv('all.csv', dtype={'region_code': str}, encoding='utf-8-sig')
   # DuckDB:  SELECT city, indicator_key, value, unit, year FROM read_json_auto('records.jsonl') WHERE record = 'target';
   # Excel:   open all.xlsx (or all.csv: the BOM makes Excel read UTF-8)
 
-  cnplan extract --dict my_bodies.txt --format jsonl notices/ > records.jsonl
+  cnplan extract --dict my_bodies.txt --format jsonl notices/ > notices.jsonl
   cnplan extract --format jsonl --jobs 8 corpus/ > corpus.jsonl
   cnplan extract --format jsonl --shard 2/4 corpus/ > shard-2.jsonl
   parallel --pipe --keep-order cnplan extract --stdin-jsonl < docs.jsonl > out.jsonl`,
@@ -129,7 +129,7 @@ RDD.pipe or GNU parallel --pipe.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opt.Format, "format", "json", "output format: json, jsonl, csv, xlsx or table (default from -o's extension, else json; jsonl with --records)")
+	f.StringVar(&opt.Format, "format", "", "output format: json, jsonl, csv, xlsx or table (default from -o's extension, else json; jsonl with --records)")
 	f.BoolVar(&opt.Records, "records", false, "one row per target, deadline or unit with the document's fields (jsonl, csv, xlsx)")
 	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output; its extension (.json .jsonl .csv .xlsx) picks the format")
 	f.BoolVar(&opt.NoBOM, "no-bom", false, "csv: leave out the UTF-8 byte order mark")
