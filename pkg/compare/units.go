@@ -176,3 +176,7 @@ func (u *Units) Convert(v float64, from, to string) (float64, bool) {
 	}
 	return q.apply(v), true
 }
+
+// BuiltinUnits is the conversion table compare uses (conversions.txt), so
+// that other views of the same figures (cnplan report) convert alike.
+func BuiltinUnits() *Units { return builtinUnits() }

@@ -24,7 +24,7 @@ var writtenDocs = map[string]string{
 全县地区生产总值完成182亿元，增长6.1%。全年白酒产销量分别为12万吨、11.5万吨。新建区域性冷链物流中心3个。
 二、今年工作安排
 今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右。
-（一）着力稳增长。植树造林1200万株，炼化产能达到300万吨/年，最低工资标准提高到2200元/月。新建区域性冷链物流中心12个，加快推进8个省级物流枢纽。工业、服务业用电量分别增长6%、9%。
+（一）着力稳增长。新建5G基站3000个。植树造林1200万株，炼化产能达到300万吨/年，最低工资标准提高到2200元/月。新建区域性冷链物流中心12个，加快推进8个省级物流枢纽。工业、服务业用电量分别增长6%、9%。
 三、今后五年主要目标
 到2028年，全县常住人口城镇化率达到60%。湿地保护率由2020年的50%提高到56%。
 `,
@@ -95,6 +95,8 @@ func TestTimeFrames(t *testing.T) {
 		{doc: "county-report", at: "新建区域性冷链物流中心3个", indicator: "新建区域性冷链物流中心", value: 3, unit: "个", cmp: "=", year: ptr(2023), kind: "actual"},
 		{doc: "county-report", at: "地区生产总值增长6%左右", indicator: "地区生产总值增长", value: 6, unit: "%", cmp: "~", year: ptr(2024), kind: "target"},
 		{doc: "county-report", at: "、11.5万吨", indicator: "白酒销量", value: 11.5, unit: "万吨", cmp: "=", year: ptr(2023), kind: "actual"},
+		// A name with a number in it (5G) stays whole in the indicator.
+		{doc: "county-report", at: "新建5G基站3000个", indicator: "新建5G基站", value: 3000, unit: "个", cmp: "=", year: ptr(2024), kind: "target"},
 		// Measure words and compound units the vocabulary lacks.
 		{doc: "county-report", at: "植树造林1200万株", indicator: "植树造林", value: 1200, unit: "万株", cmp: "=", year: ptr(2024), kind: "target"},
 		{doc: "county-report", at: "300万吨/年", indicator: "炼化产能", value: 300, unit: "万吨/年", cmp: "=", year: ptr(2024), kind: "target"},

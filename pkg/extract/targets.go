@@ -58,8 +58,10 @@ func (x *extractor) candidates(s span) []*candidate {
 			// A date ends the text an indicator may come from; an age
 			// inside a name (3岁以下婴幼儿托位数) or a count of kinds
 			// (项目11类46个) does not.
-			// Nor does a grade (危险等级为1.1级的工房现场操作人员).
-			grade := c.unitClass == "grade" || strings.HasPrefix(x.rest(c.end, 1), "级")
+			// Nor does a grade or a name (危险等级为1.1级的工房现场操作人员,
+			// 5G基站, 1+X证书).
+			grade := c.unitClass == "grade" || strings.HasPrefix(x.rest(c.end, 1), "级") ||
+				strings.IndexAny(firstRune(x.rest(c.q.NumEnd, 1)), "级甲乙+GgAaKkX") == 0
 			if c.unitClass != "time" && c.unitClass != "kind" && !grade {
 				x.mentionEnds = append(x.mentionEnds, x.skipDate(c.end))
 			}
