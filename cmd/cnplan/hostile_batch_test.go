@@ -96,7 +96,7 @@ func TestHostileInputErrors(t *testing.T) {
 		{"docx without word/document.xml", "plan.docx", zipOf(t, "word/styles.xml", []byte("<w:styles/>")), "docx: no word/document.xml"},
 		{"docx zip bomb", "bomb.docx", zipBomb(t), "docx: expands past 64 MiB limit"},
 		{"scanned pdf", "scan.pdf", scannedPDF(), "pdf: no text layer (scanned?)"},
-		{"pdf cut after its header", "cut.pdf", []byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "pdf: no text layer (scanned?)"},
+		{"pdf cut after its header", "cut.pdf", []byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "pdf: cannot read: incorrect format"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir, path := withGood(t, c.file, c.data)

@@ -293,7 +293,9 @@ func hardWrapped(lines []line, drop []bool) []bool {
 			continue
 		}
 		t := strings.TrimSpace(l.text)
-		if t == "" {
+		// A table row (cells separated by tabs or aligned by spaces) is
+		// no part of a wrapped paragraph.
+		if t == "" || strings.Contains(t, "\t") || strings.Contains(t, "  ") {
 			prev = -1
 			continue
 		}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -378,115 +377,6 @@ func (x *extractor) indicator(c *candidate) (asWritten, normalised string) {
 		ratio = "比例"
 	}
 	return dropLe(vp) + "的" + np + ratio, dropLe(vpN) + "的" + npN + ratio
-}
-
-// tableTargets makes one target per indicator table row.
-func (x *extractor) tableTargets(tables []table) []record.Target {
-	out := []record.Target{}
-	for _, tb := range tables {
-		for _, row := range tb.rows {
-			if t, ok := x.rowTarget(row); ok {
-				out = append(out, t)
-			}
-		}
-	}
-	return out
-}
-
-var unitSuffix = regexp.MustCompile(`\(([^()]{1,8})\)$`)
-
-func (x *extractor) rowTarget(row tableRow) (record.Target, bool) {
-	name := row.name.text
-	unit := row.unit
-	indEnd := row.name.end
-	if m := unitSuffix.FindStringSubmatchIndex(name); m != nil && isUnitWord(name[m[2]:m[3]]) {
-		if unit == "" {
-			// In the document's own characters: the bracket's content.
-			unit = x.foldedQuote(row.name.end-1-runeLen(name[m[2]:m[3]]), row.name.end-1)
-		}
-		indEnd -= runeLen(name[m[0]:])
-		name = name[:m[0]]
-	}
-	t := record.Target{
-		Indicator:    x.quote(row.name.start, indEnd),
-		IndicatorKey: indicatorKey(name),
-		Unit:         unit,
-		Kind:         record.KindTarget,
-		Attribute:    row.attribute,
-		Section:      x.secs.path(row.name.start),
-		Text:         x.quote(row.name.start, row.end),
-		Source:       x.source(row.name.start, row.end),
-	}
-	found := false
-	for i, cell := range row.values {
-		if i >= len(row.cols) {
-			break
-		}
-		val, cmp, ok := parseCell(cell.text)
-		if !ok {
-			continue
-		}
-		col := row.cols[i]
-		switch col.role {
-		case "target":
-			t.Value, t.Comparator, found = val, cmp, true
-			if col.year > 0 {
-				y := col.year
-				t.Year = &y
-			}
-		case "baseline":
-			b := val
-			t.Baseline = &b
-			if col.year > 0 {
-				y := col.year
-				t.BaselineYear = &y
-			}
-		}
-	}
-	if t.Year == nil && x.period.End > 0 {
-		y := x.period.End
-		t.Year = &y
-	}
-	return t, found
-}
-
-// isUnitWord says whether a bracketed suffix of an indicator name is its
-// unit: %, ‰, /10万, a measure word (岁, 张, 人, 万元 …).
-func isUnitWord(s string) bool {
-	if s == "%" || s == "‰" || strings.HasPrefix(s, "/") {
-		return true
-	}
-	v := loadVocab()
-	for _, u := range v.units {
-		if s == u || strings.TrimLeft(s, "万亿千百") == u {
-			return true
-		}
-	}
-	return false
-}
-
-var cellNumber = regexp.MustCompile(`[-+]?\d+(?:\.\d+)?`)
-
-// parseCell reads a table value cell: "≥95", "≤11", "77.30", "95%以上".
-func parseCell(s string) (float64, string, bool) {
-	m := cellNumber.FindString(s)
-	if m == "" {
-		return 0, "", false
-	}
-	v, err := strconv.ParseFloat(m, 64)
-	if err != nil {
-		return 0, "", false
-	}
-	cmp := "="
-	switch {
-	case strings.HasPrefix(s, "≥") || strings.HasPrefix(s, ">") || strings.HasPrefix(s, "不低于") || strings.HasPrefix(s, "不少于") || strings.HasSuffix(s, "以上"):
-		cmp = ">="
-	case strings.HasPrefix(s, "≤") || strings.HasPrefix(s, "<") || strings.HasPrefix(s, "不高于") || strings.HasPrefix(s, "不超过") || strings.HasSuffix(s, "以下"):
-		cmp = "<="
-	case strings.HasPrefix(s, "约") || strings.HasSuffix(s, "左右"):
-		cmp = "~"
-	}
-	return v, cmp, true
 }
 
 // indicatorKey makes the key that lines an indicator up across documents:

@@ -95,8 +95,9 @@ func Extract(d *document.Document) record.Document {
 	x.frames = x.buildFrames(titleText(d, m))
 	out.Frames = x.frames.records(x)
 
-	tables := findTables(d.Body.Text, x.docYear)
-	out.Targets = append(out.Targets, x.tableTargets(tables)...)
+	tables := findTables(d.Body.Text, x.tableBaseYear())
+	rowTargets, tableNotes := x.tableTargets(tables)
+	out.Targets = append(out.Targets, rowTargets...)
 	out.Targets = append(out.Targets, x.proseTargets(tables)...)
 	sort.SliceStable(out.Targets, func(i, j int) bool { return out.Targets[i].Span[0] < out.Targets[j].Span[0] })
 	out.Deadlines = x.deadlineRecords()
@@ -106,6 +107,7 @@ func Extract(d *document.Document) record.Document {
 	if d.Dropped > 0 {
 		out.Warnings = append(out.Warnings, plural(d.Dropped, "line")+" of page junk dropped (use --keep-all to keep them)")
 	}
+	out.Warnings = append(out.Warnings, tableNotes...)
 	return out
 }
 
