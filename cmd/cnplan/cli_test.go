@@ -7,9 +7,22 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cnplan/cnplan/pkg/record"
 )
 
 const corpus = "../../testdata/corpus/"
+
+// runAsCnplan, set in the environment, makes the test binary run as
+// cnplan itself (see cnplanBinary).
+const runAsCnplan = "CNPLAN_TEST_RUN_AS_CNPLAN"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(runAsCnplan) != "" {
+		os.Exit(run(os.Args[1:], streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
+	}
+	os.Exit(m.Run())
+}
 
 // runCLI runs cnplan in-process with args and returns its exit status,
 // standard output and standard error.
@@ -206,9 +219,89 @@ func TestEvalScoresCorpus(t *testing.T) {
 	}
 }
 
+// version and --version print the same line, naming the schema.
 func TestVersion(t *testing.T) {
-	if code, out, _ := runCLI(t, "", "version"); code != 0 || !strings.Contains(out, "cnplan/v1") {
+	code, out, _ := runCLI(t, "", "version")
+	if code != 0 || !strings.Contains(out, record.Schema) {
 		t.Fatalf("exit %d, %q", code, out)
+	}
+	if code, flag, stderr := runCLI(t, "", "--version"); code != 0 || flag != out {
+		t.Errorf("--version: exit %d, %q %s; want %q", code, flag, stderr, out)
+	}
+}
+
+// A usage error names the help of the command that was run.
+func TestUsageErrorNamesCommandHelp(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		help string
+	}{
+		{[]string{"extract", "--bogus", corpusFile(t, "000")}, "(see cnplan extract --help)"},
+		{[]string{"compare"}, "(see cnplan compare --help)"},
+		{[]string{"diff", "a.txt"}, "(see cnplan diff --help)"},
+		{[]string{"extract", "-o", "out.html", corpusFile(t, "000")}, "(see cnplan extract --help)"},
+		{[]string{"schema", "--sql", "x; drop"}, "(see cnplan schema --help)"},
+		{[]string{"nosuchcommand"}, "(see cnplan --help)"},
+	} {
+		code, _, stderr := runCLI(t, "", c.args...)
+		if code != exitUsage || !strings.HasSuffix(strings.TrimSpace(stderr), c.help) {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 ending %q", c.args, code, stderr, c.help)
+		}
+	}
+}
+
+// Every command's help has examples for pandas, DuckDB and Excel.
+func TestHelpShowsDataToolExamples(t *testing.T) {
+	for _, cmd := range []string{"extract", "compare", "diff"} {
+		_, out, _ := runCLI(t, "", cmd, "--help")
+		for _, want := range []string{"pandas:", "DuckDB:", "Excel:"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s --help lacks %q", cmd, want)
+			}
+		}
+	}
+	if _, out, _ := runCLI(t, "", "extract", "--help"); !strings.Contains(out, "read_json_auto('records.jsonl')") {
+		t.Error("extract --help lacks the DuckDB read_json_auto example")
+	}
+}
+
+// -o picks the format from its extension, in every command.
+func TestOutputFormatFromExtension(t *testing.T) {
+	dir := t.TempDir()
+	doc := corpusFile(t, "002")
+	read := func(name string, args ...string) []byte {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		if code, out, stderr := runCLI(t, "", append(append(args, "-o", path), doc)...); code != 0 || out != "" {
+			t.Fatalf("%q -o %s: exit %d, %s %s", args, name, code, out, stderr)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	if data := read("out.csv", "extract"); !bytes.HasPrefix(data, []byte("\uFEFFrecord,file,title,")) {
+		t.Errorf("extract -o out.csv: %.60q", data)
+	}
+	if data := read("out.jsonl", "extract"); bytes.Count(data, []byte("\n")) != 1 || data[0] != '{' {
+		t.Errorf("extract -o out.jsonl: not one line: %.60q", data)
+	}
+	if data := read("records.jsonl", "extract", "--records"); bytes.Count(data, []byte("\n")) < 10 {
+		t.Errorf("extract --records -o records.jsonl: %d lines", bytes.Count(data, []byte("\n")))
+	}
+	if data := read("out.json", "extract"); !bytes.HasPrefix(data, []byte("{\n  \"schema\"")) {
+		t.Errorf("extract -o out.json: %.60q", data)
+	}
+	if data := read("out.xlsx", "extract"); !bytes.HasPrefix(data, []byte("PK")) {
+		t.Errorf("extract -o out.xlsx: not a zip: %.10q", data)
+	}
+	if data := read("figures.csv", "compare"); !bytes.Contains(data, []byte("indicator_key,indicator,document,region")) {
+		t.Errorf("compare -o figures.csv: %.80q", data)
+	}
+	// --format wins over the extension.
+	if data := read("table.csv", "extract", "--format", "table"); bytes.HasPrefix(data, []byte("\uFEFF")) {
+		t.Errorf("--format table -o table.csv wrote CSV")
 	}
 }
 
@@ -243,5 +336,31 @@ func TestSavedWebPageEndToEnd(t *testing.T) {
 	if len(doc.Targets) != 3 || doc.Targets[1].Value != 12 || doc.Targets[1].Unit != "/10万" ||
 		strings.Join(doc.Targets[2].Units, "、") != "县卫生健康局、县财政局" {
 		t.Fatalf("targets %+v", doc.Targets)
+	}
+}
+
+// cnplan schema prints the committed schema file; --sql the records table.
+func TestSchemaCommand(t *testing.T) {
+	code, out, _ := runCLI(t, "", "schema")
+	file, err := os.ReadFile("../../pkg/schema/cnplan.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code != 0 || out != string(file) {
+		t.Fatalf("exit %d; output is not pkg/schema/cnplan.schema.json", code)
+	}
+	var doc struct {
+		Schema string `json:"$schema"`
+		Title  string `json:"title"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.Title != record.Schema ||
+		doc.Schema != "https://json-schema.org/draft/2020-12/schema" {
+		t.Errorf("schema %+v (%v)", doc, err)
+	}
+	_, sql, _ := runCLI(t, "", "schema", "--sql", "records")
+	for _, want := range []string{"CREATE TABLE records (", "  value REAL,", "  year INTEGER,", "  region_code TEXT,"} {
+		if !strings.Contains(sql, want) {
+			t.Errorf("--sql lacks %q:\n%s", want, sql)
+		}
 	}
 }

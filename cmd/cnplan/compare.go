@@ -45,20 +45,39 @@ units cannot be reconciled.
 
 Inputs are documents, as extract reads them, or extract's own output (.json,
 .jsonl), so a corpus extracted once can be compared without reading it again.
-With several documents only indicators found in at least two are shown
-(--min-docs, --all).`,
+With several documents the matrix shows only indicators found in at least two
+(--min-docs, --all).
+
+--format csv and jsonl write the long (tidy) form instead: one row per figure
+(indicator_key, document, region, region_code, value, value_max, unit,
+comparator, year, kind, the value in the row's unit, file, line), every
+indicator unless --min-docs is given, numbers as numbers for pandas, DuckDB and
+pivot tables. --format matrix writes the display matrix as CSV; xlsx holds the
+matrix and the figures, a sheet each. -o infers the format from its extension
+(.csv .jsonl .json .xlsx).`,
 		Example: `  cnplan compare testdata/corpus/000_571d2753694579d4.txt testdata/corpus/001_739e833243cd6df4.txt
   cnplan compare --all testdata/corpus/
   cnplan compare --indicator 死亡率 --kind actual testdata/corpus/
   cnplan extract --format jsonl testdata/corpus/ > corpus.jsonl && cnplan compare corpus.jsonl
-  cnplan compare -o matrix.xlsx testdata/corpus/`,
+  cnplan compare -o matrix.xlsx testdata/corpus/            # sheets matrix and figures
+  cnplan compare -o figures.csv testdata/corpus/            # long: one row per figure
+  cnplan compare --format matrix -o matrix.csv testdata/corpus/
+
+  # pandas:  pd.read_csv('figures.csv', dtype={'region_code': str}, encoding='utf-8-sig').pivot_table(
+  #              index='indicator_key', columns='region', values='row_value')
+  # DuckDB:  SELECT indicator_key, region, row_value, row_unit, year
+  #          FROM read_json_auto('figures.jsonl') ORDER BY indicator_key;
+  # Excel:   open matrix.xlsx; filter the figures sheet`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !cmd.Flags().Changed("format") {
-				opt.Format = formatFromName(opt.Output, compare.Formats, opt.Format)
+			var err error
+			if opt.Format, err = outputFormat(cmd.Flags().Lookup("format"), opt.Output, compare.Formats, compare.FormatTable); err != nil {
+				return err
 			}
-			if !contains(compare.Formats, opt.Format) {
-				return usagef("--format must be %s, not %q", strings.Join(compare.Formats, ", "), opt.Format)
+			// The long form is for analysis: every indicator, unless the
+			// user asks for a minimum.
+			if compare.Long(opt.Format) && !cmd.Flags().Changed("min-docs") {
+				opt.All = true
 			}
 			if opt.Kind != record.KindTarget && opt.Kind != record.KindActual {
 				return usagef("--kind must be %s or %s, not %q", record.KindTarget, record.KindActual, opt.Kind)
@@ -73,8 +92,8 @@ With several documents only indicators found in at least two are shown
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opt.Format, "format", compare.FormatTable, "output format: "+strings.Join(compare.Formats, ", ")+" (default from -o's extension)")
-	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output")
+	f.StringVar(&opt.Format, "format", "", "output format: "+strings.Join(compare.Formats, ", ")+" (default from -o's extension, else table)")
+	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output; its extension (.json .jsonl .csv .xlsx) picks the format")
 	f.BoolVar(&opt.NoBOM, "no-bom", false, "csv: leave out the UTF-8 byte order mark")
 	f.StringVar(&opt.Kind, "kind", record.KindTarget, "compare targets, or actual figures and baselines (actual)")
 	f.StringVar(&opt.Indicator, "indicator", "", "keep only indicators whose name contains this text")
@@ -106,25 +125,6 @@ func runCompare(args []string, s streams, opt compareOptions) error {
 		return err
 	}
 	return inErr
-}
-
-// formatFromName picks the output format from -o's extension (-o
-// matrix.xlsx), else keeps def.
-func formatFromName(path string, formats []string, def string) string {
-	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
-	if contains(formats, ext) {
-		return ext
-	}
-	return def
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // isExtractOutput says an argument names extract's output rather than a
@@ -258,7 +258,7 @@ func decodeExtractOutput(r io.Reader) ([]record.Document, error) {
 			batch = []record.Document{d}
 		}
 		for _, d := range batch {
-			if d.Schema != record.Schema {
+			if !record.Readable(d.Schema) {
 				return nil, fmt.Errorf("not extract output: value %d has schema %q, want %q", n, d.Schema, record.Schema)
 			}
 		}

@@ -14,8 +14,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/cnplan/cnplan/internal/schematest"
 	"github.com/cnplan/cnplan/pkg/compare"
 	"github.com/cnplan/cnplan/pkg/normalize"
+	"github.com/cnplan/cnplan/pkg/schema"
 )
 
 var updateCompareGolden = flag.Bool("update-compare", false, "rewrite the golden files in testdata/compare")
@@ -244,7 +246,8 @@ func TestCompareGolden(t *testing.T) {
 		{"gold.table.golden", []string{"compare", cmpFixture}},
 		{"gold.all.table.golden", []string{"compare", "--all", "--indicator", "死亡率", cmpFixture}},
 		{"gold.actual.table.golden", []string{"compare", "--kind", "actual", "--min-docs", "1", "--indicator", "预期寿命", cmpFixture}},
-		{"gold.csv.golden", []string{"compare", "--format", "csv", cmpFixture}},
+		{"gold.matrix.csv.golden", []string{"compare", "--format", "matrix", cmpFixture}},
+		{"gold.figures.csv.golden", []string{"compare", "--format", "csv", cmpFixture}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			code, got, errOut := cmpRun(t, "", tc.args...)
@@ -268,9 +271,9 @@ func TestCompareGolden(t *testing.T) {
 	}
 }
 
-func TestCompareCSV(t *testing.T) {
+func TestCompareMatrixCSV(t *testing.T) {
 	for _, noBOM := range []bool{false, true} {
-		args := []string{"compare", "--format", "csv", cmpFixture}
+		args := []string{"compare", "--format", "matrix", cmpFixture}
 		if noBOM {
 			args = append(args, "--no-bom")
 		}
@@ -291,6 +294,58 @@ func TestCompareCSV(t *testing.T) {
 	}
 }
 
+// The long form: -o figures.csv and -o figures.jsonl pick it; one row per
+// figure of every indicator (not only those in two documents), numbers as
+// numbers, region code as text, each JSON line valid against the schema.
+func TestCompareLong(t *testing.T) {
+	dir := t.TempDir()
+	csvPath, jsonlPath := filepath.Join(dir, "figures.csv"), filepath.Join(dir, "figures.jsonl")
+	for _, p := range []string{csvPath, jsonlPath} {
+		if code, out, errOut := cmpRun(t, "", "compare", "-o", p, cmpFixture); code != 0 || out != "" {
+			t.Fatalf("-o %s: exit %d: %s %s", p, code, out, errOut)
+		}
+	}
+	data, _ := os.ReadFile(csvPath)
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(rows[0], compare.FigureColumns) {
+		t.Fatalf("header %q", rows[0])
+	}
+	lines, _ := os.ReadFile(jsonlPath)
+	if n := schematest.Lines(t, schema.Figure, lines); n != len(rows)-1 {
+		t.Errorf("%d jsonl lines, %d csv rows", n, len(rows)-1)
+	}
+	// Every indicator: the matrix shows only those in two documents.
+	m := cmpMatrix(t, "--all", cmpFixture)
+	keys := map[string]bool{}
+	for _, r := range rows[1:] {
+		keys[r[0]] = true
+	}
+	if len(keys) != len(m.Rows) {
+		t.Errorf("long form has %d indicators, the --all matrix %d", len(keys), len(m.Rows))
+	}
+	// 安康's childcare places, as numbers.
+	found := false
+	for line := range strings.Lines(string(lines)) {
+		var f compare.Figure
+		if err := json.Unmarshal([]byte(line), &f); err != nil {
+			t.Fatal(err)
+		}
+		if f.IndicatorKey == "每千人口3岁以下婴幼儿托位" && f.City != nil && *f.City == "安康市" {
+			found = true
+			if f.Value != 4.8 || f.Year == nil || *f.Year != 2025 || f.RegionCode == nil || *f.RegionCode != "610900" ||
+				f.Kind != "target" || !f.Shown {
+				t.Errorf("安康 childcare places %+v", f)
+			}
+		}
+	}
+	if !found {
+		t.Error("no 安康 childcare figure")
+	}
+}
+
 // The workbook: -o x.xlsx picks the format; both sheets, cells, frozen
 // header rows.
 func TestCompareXLSX(t *testing.T) {
@@ -303,7 +358,7 @@ func TestCompareXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"matrix", "targets"}) {
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{"matrix", "figures"}) {
 		t.Fatalf("sheets %q", got)
 	}
 	for _, tc := range []struct{ sheet, cell, want string }{
@@ -314,20 +369,29 @@ func TestCompareXLSX(t *testing.T) {
 		{"matrix", "F2", "4.8个 (2025)"},
 		{"matrix", "F3", "≥90% (2025)"},
 		{"matrix", "G3", "≥90% (2025)"},
-		{"targets", "A2", "每千人口3岁以下婴幼儿托位"},
-		{"targets", "B2", "许昌市"},
-		{"targets", "E2", "4.5"},
-		{"targets", "M2", "testdata/corpus/000_571d2753694579d4.txt"}, // as the fixture names it
-		{"targets", "P2", "每千人口拥有3岁以下婴幼儿托位数达到4.5个"},
+		{"figures", "A2", "每千人口3岁以下婴幼儿托位"},
+		{"figures", "C2", "许昌市"},
+		{"figures", "K2", "4.5"},
+		{"figures", "T2", "testdata/corpus/000_571d2753694579d4.txt"}, // as the fixture names it
+		{"figures", "V2", "每千人口拥有3岁以下婴幼儿托位数达到4.5个"},
 	} {
 		if got, err := f.GetCellValue(tc.sheet, tc.cell); got != tc.want || err != nil {
 			t.Errorf("%s!%s = %q (%v), want %q", tc.sheet, tc.cell, got, err, tc.want)
 		}
 	}
-	for _, sheet := range []string{"matrix", "targets"} {
+	if typ, _ := f.GetCellType("figures", "K2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Error("figures!K2 (value) is text, want a number")
+	}
+	for _, sheet := range []string{"matrix", "figures"} {
 		if p, err := f.GetPanes(sheet); err != nil || !p.Freeze || p.YSplit != 1 {
 			t.Errorf("%s: header not frozen: %+v", sheet, p)
 		}
+	}
+	// The figures sheet has every indicator, not only the matrix's.
+	rows, _ := f.GetRows("figures")
+	code, out, _ := cmpRun(t, "", "compare", "--format", "csv", cmpFixture)
+	if want := strings.Count(out, "\n"); code != 0 || len(rows) != want {
+		t.Errorf("figures sheet %d rows, csv %d lines", len(rows), want)
 	}
 }
 
@@ -335,6 +399,7 @@ func TestCompareUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"compare"},
 		{"compare", "--format", "xml", cmpFixture},
+		{"compare", "-o", "report.html", cmpFixture}, // html is not a compare format
 		{"compare", "--kind", "plan", cmpFixture},
 		{"compare", "--min-docs", "-1", cmpFixture},
 		{"compare", "--min-docs", "two", cmpFixture},

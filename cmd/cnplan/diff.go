@@ -34,14 +34,16 @@ The exit status is diff(1)'s, for use as a CI gate: 0 no differences,
 1 differences, 2 trouble (an input that cannot be read, a wrong command line).`,
 		Example: `  cnplan diff testdata/corpus/002_e8b66c7ddb9e4fa1.txt revised/002.txt
   cnplan diff --format json old.jsonl new.jsonl
-  cnplan diff --format csv -o changes.csv plan-2021.docx plan-2022.docx`,
+  cnplan diff -o changes.csv plan-2021.docx plan-2022.docx      # format from the extension
+
+  # pandas:  pd.read_csv('changes.csv', encoding='utf-8-sig')
+  # DuckDB:  SELECT change, record, indicator_key, field, old, new FROM read_csv_auto('changes.csv');
+  # Excel:   open changes.csv (UTF-8 with a BOM)`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !cmd.Flags().Changed("format") {
-				opt.Format = formatFromName(opt.Output, diff.Formats, opt.Format)
-			}
-			if !contains(diff.Formats, opt.Format) {
-				return usagef("--format must be %s, not %q", strings.Join(diff.Formats, ", "), opt.Format)
+			var err error
+			if opt.Format, err = outputFormat(cmd.Flags().Lookup("format"), opt.Output, diff.Formats, diff.FormatTable); err != nil {
+				return err
 			}
 			if err := extendDicts(opt.Dicts); err != nil {
 				return err
@@ -50,8 +52,8 @@ The exit status is diff(1)'s, for use as a CI gate: 0 no differences,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opt.Format, "format", diff.FormatTable, "output format: "+strings.Join(diff.Formats, ", ")+" (default from -o's extension)")
-	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output")
+	f.StringVar(&opt.Format, "format", "", "output format: "+strings.Join(diff.Formats, ", ")+" (default from -o's extension, else table)")
+	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output; its extension (.json .jsonl .csv .xlsx) picks the format")
 	f.BoolVar(&opt.NoBOM, "no-bom", false, "csv: leave out the UTF-8 byte order mark")
 	bindDictFlag(f, &opt.Dicts)
 	bindReadFlags(f, &opt.readOptions)

@@ -23,6 +23,8 @@ type extractOptions struct {
 	Format     string
 	Output     string
 	NoBOM      bool
+	Records    bool // one row per target, deadline or unit
+	NoProgress bool
 	Dicts      []string
 	Jobs       int
 	Shard      batch.Shard
@@ -46,10 +48,19 @@ from. A document that cannot be read gives an error object instead,
 {"schema","file","error"}, and the exit status is 1: every input gives one
 object, in the order of their sorted paths, whatever --jobs says.
 
+--records writes one row per target, deadline or unit instead, each with the
+document's file, title, region (province, city, county, region_code as text),
+issuer, published and period, so every row stands alone in pandas, DuckDB,
+SQLite or a spreadsheet. CSV is always written that way; --format xlsx (or
+-o out.xlsx) gives a workbook with a sheet per record type. -o infers the
+format from its extension (.json .jsonl .csv .xlsx). Unknown values are null
+(empty in CSV and XLSX); 'cnplan schema' prints the JSON Schema.
+
 Documents are read and extracted --jobs at a time; memory is set by the
 largest document, not by the corpus. With more than one input a summary goes
 to standard error, and a progress bar too when standard error is a terminal
-(--quiet silences both).
+that standard output is not writing to (--no-progress hides the bar,
+--quiet the bar and the summary).
 
 --shard I/N takes the I-th of N disjoint shares of the inputs, chosen by a
 hash of each path, for CI matrix jobs; the shards' outputs together hold each
@@ -58,8 +69,16 @@ document per line in the same order, for Hadoop Streaming, Spark's
 RDD.pipe or GNU parallel --pipe.`,
 		Example: `  cnplan extract testdata/corpus/001_739e833243cd6df4.txt
   cnplan extract --format table testdata/corpus/002_e8b66c7ddb9e4fa1.txt
-  cnplan extract --format csv -o all.csv testdata/corpus/
-  cnplan extract --dict my_bodies.txt --format jsonl notices/ > records.jsonl
+  cnplan extract -o all.csv testdata/corpus/              # one row per record, UTF-8 with BOM for Excel
+  cnplan extract -o all.xlsx testdata/corpus/             # sheets targets, deadlines, units, errors
+  cnplan extract --records -o records.jsonl testdata/corpus/
+
+  # pandas:  pd.read_json('records.jsonl', lines=True, dtype={'region_code': str})
+  #          pd.read_csv('all.csv', dtype={'region_code': str}, encoding='utf-8-sig')
+  # DuckDB:  SELECT city, indicator_key, value, unit, year FROM read_json_auto('records.jsonl') WHERE record = 'target';
+  # Excel:   open all.xlsx (or all.csv: the BOM makes Excel read UTF-8)
+
+  cnplan extract --dict my_bodies.txt --format jsonl notices/ > notices.jsonl
   cnplan extract --format jsonl --jobs 8 corpus/ > corpus.jsonl
   cnplan extract --format jsonl --shard 2/4 corpus/ > shard-2.jsonl
   parallel --pipe --keep-order cnplan extract --stdin-jsonl < docs.jsonl > out.jsonl`,
@@ -81,10 +100,18 @@ RDD.pipe or GNU parallel --pipe.`,
 			} else if len(args) == 0 {
 				return usagef("requires at least 1 arg(s), only received 0")
 			}
-			switch opt.Format {
-			case "json", "jsonl", "csv", "table":
-			default:
-				return usagef("--format must be json, jsonl, csv or table, not %q", opt.Format)
+			def := render.FormatJSON
+			if opt.Records {
+				def = render.FormatJSONL
+			}
+			if !opt.StdinJSONL {
+				var err error
+				if opt.Format, err = outputFormat(cmd.Flags().Lookup("format"), opt.Output, render.Formats, def); err != nil {
+					return err
+				}
+			}
+			if opt.Records && (opt.Format == render.FormatJSON || opt.Format == render.FormatTable) {
+				return usagef("--records writes jsonl, csv or xlsx, not %s", opt.Format)
 			}
 			if opt.Jobs < 1 {
 				return usagef("--jobs must be at least 1, not %d", opt.Jobs)
@@ -102,8 +129,9 @@ RDD.pipe or GNU parallel --pipe.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opt.Format, "format", "json", "output format: json, jsonl, csv or table")
-	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output")
+	f.StringVar(&opt.Format, "format", "", "output format: json, jsonl, csv, xlsx or table (default from -o's extension, else json; jsonl with --records)")
+	f.BoolVar(&opt.Records, "records", false, "one row per target, deadline or unit with the document's fields (jsonl, csv, xlsx)")
+	f.StringVarP(&opt.Output, "output", "o", "", "write to this file instead of standard output; its extension (.json .jsonl .csv .xlsx) picks the format")
 	f.BoolVar(&opt.NoBOM, "no-bom", false, "csv: leave out the UTF-8 byte order mark")
 	bindDictFlag(f, &opt.Dicts)
 	bindReadFlags(f, &opt.readOptions)
@@ -112,8 +140,15 @@ RDD.pipe or GNU parallel --pipe.`,
 	f.BoolVar(&opt.FailFast, "fail-fast", false, "stop at the first input that fails (its error object is the last output)")
 	f.BoolVarP(&opt.Quiet, "quiet", "q", false, "no progress bar and no summary on standard error")
 	f.DurationVar(&opt.Timeout, "timeout", time.Minute, "give up on a document not done in this long (0: no limit)")
+	f.BoolVar(&opt.NoProgress, "no-progress", false, "no progress bar (the summary stays)")
 	f.BoolVar(&opt.StdinJSONL, "stdin-jsonl", false, `read lines {"id":…,"text":…} from standard input, write one document per line`)
 	return cmd
+}
+
+// hideProgress says whether a run shows no progress bar: asked not to, or
+// where it could not be seen without spoiling the output.
+func hideProgress(opt extractOptions, s streams) bool {
+	return opt.Quiet || opt.NoProgress || !progressVisible(s.Err, s.Out, opt.Output)
 }
 
 // errFailFast stops a --fail-fast run at its first failure.
@@ -128,14 +163,15 @@ func runExtract(ctx context.Context, args []string, s streams, opt extractOption
 		return fmt.Errorf("-o: %w", err)
 	}
 	buf := bufio.NewWriterSize(out, 1<<16)
-	stream, err := render.NewStream(buf, render.Options{Format: opt.Format, NoBOM: opt.NoBOM})
+	stream, err := render.NewStream(buf, render.Options{Format: opt.Format, NoBOM: opt.NoBOM, Records: opt.Records})
 	if err != nil {
 		closeOut()
 		return err
 	}
 	newBar := opt.progress
 	if newBar == nil {
-		newBar = func(total int) progress { return newProgress(s.Err, total, opt.Quiet) }
+		hide := hideProgress(opt, s)
+		newBar = func(total int) progress { return newProgress(s.Err, total, hide) }
 	}
 	r := &extractRun{s: s, opt: opt, stream: stream, buf: buf}
 	start := time.Now()

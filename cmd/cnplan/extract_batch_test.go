@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/cnplan/cnplan/pkg/record"
 )
 
@@ -22,7 +24,7 @@ import (
 // directory and how many inputs fail.
 func batchCorpus(t *testing.T, n int) (string, int) {
 	t.Helper()
-	docs, _ := filepath.Glob(corpus + "*.txt")
+	docs, _ := filepath.Glob(corpus + "00?_*.txt") // the five short documents: order and shares, not extraction, are tested
 	var texts [][]byte
 	for _, p := range docs {
 		data, err := os.ReadFile(p)
@@ -67,16 +69,23 @@ var summaryLine = regexp.MustCompile(`(?m)^cnplan: (\d+) (files|lines), (\d+) ok
 // within the directory, error objects in their place; a summary on stderr;
 // exit 1 because some inputs failed.
 func TestBatchSameBytesWhateverJobs(t *testing.T) {
-	dir, bad := batchCorpus(t, 60)
-	for _, format := range []string{"jsonl", "json", "csv"} {
+	const n = 20 // every document four times, two of the copies empty
+	dir, bad := batchCorpus(t, n)
+	// The order is the pool's business, the same for every format: jsonl
+	// is run at four widths, json and csv at two.
+	for _, c := range []struct {
+		format string
+		jobs   []string
+	}{{"jsonl", []string{"1", "2", "7", "32"}}, {"json", []string{"1", "7"}}, {"csv", []string{"1", "7"}}} {
+		format := c.format
 		var first string
-		for _, jobs := range []string{"1", "2", "7", "32"} {
+		for _, jobs := range c.jobs {
 			code, out, stderr := runCLI(t, "", "extract", "--format", format, "--jobs", jobs, dir)
 			if code != 1 {
 				t.Fatalf("%s -j %s: exit %d, want 1 (some inputs are empty): %s", format, jobs, code, stderr)
 			}
 			m := summaryLine.FindStringSubmatch(stderr)
-			if m == nil || m[1] != "60" || m[3] != fmt.Sprint(60-bad) || m[4] != fmt.Sprint(bad) {
+			if m == nil || m[1] != fmt.Sprint(n) || m[3] != fmt.Sprint(n-bad) || m[4] != fmt.Sprint(bad) {
 				t.Fatalf("%s -j %s: summary not found or wrong in %q", format, jobs, stderr)
 			}
 			if strings.Count(stderr, "empty file") != bad {
@@ -92,8 +101,8 @@ func TestBatchSameBytesWhateverJobs(t *testing.T) {
 			continue
 		}
 		docs := jsonLines(t, first)
-		if len(docs) != 60 {
-			t.Fatalf("%d lines for 60 inputs", len(docs))
+		if len(docs) != n {
+			t.Fatalf("%d lines for %d inputs", len(docs), n)
 		}
 		var files []string
 		failed := 0
@@ -145,8 +154,9 @@ func TestBatchFailFast(t *testing.T) {
 // sorted; compare reads the shard files directly and gives the same matrix.
 func TestBatchShards(t *testing.T) {
 	dir := t.TempDir()
-	docs, _ := filepath.Glob(corpus + "*.txt")
-	for i := range 30 {
+	docs, _ := filepath.Glob(corpus + "00?_*.txt") // the five short documents: order and shares, not extraction, are tested
+	const n = 15                                   // every document three times
+	for i := range n {
 		data, _ := os.ReadFile(docs[i%len(docs)])
 		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%02d_%s", i, filepath.Base(docs[i%len(docs)]))), data, 0o644)
 	}
@@ -187,7 +197,7 @@ func TestBatchShards(t *testing.T) {
 	os.WriteFile(wholeFile, []byte(whole), 0o644)
 	want := cmpMatrix(t, "--all", wholeFile)
 	got := cmpMatrix(t, append([]string{"--all"}, shardFiles...)...)
-	if len(got.Columns) != 30 || len(got.Columns) != len(want.Columns) || len(got.Rows) != len(want.Rows) {
+	if len(got.Columns) != n || len(got.Columns) != len(want.Columns) || len(got.Rows) != len(want.Rows) {
 		t.Errorf("compare over the shards: %d columns, %d rows; over the whole: %d, %d",
 			len(got.Columns), len(got.Rows), len(want.Columns), len(want.Rows))
 	}
@@ -253,7 +263,7 @@ func TestStdinJSONL(t *testing.T) {
 // paragraphs, the sixth without its text.
 func stdinJSONLInput(t *testing.T) string {
 	t.Helper()
-	docs, _ := filepath.Glob(corpus + "*.txt")
+	docs, _ := filepath.Glob(corpus + "00?_*.txt") // the five short documents
 	var b strings.Builder
 	for i := range 12 {
 		if i == 5 {
@@ -269,14 +279,17 @@ func stdinJSONLInput(t *testing.T) string {
 	return b.String()
 }
 
-// buildCnplan builds the command into a temporary directory, for tests
-// that run it as a pipe's stage.
-func buildCnplan(t *testing.T) string {
+// cnplanBinary is a path that runs cnplan as a process, for tests that
+// put it in a pipe: the test binary itself, which TestMain turns into
+// cnplan when runAsCnplan is set, so no test spends seconds on go build.
+func cnplanBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "cnplan")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	bin, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
 	}
+	// parallel(1) runs the command with the environment it was given.
+	t.Setenv(runAsCnplan, "1")
 	return bin
 }
 
@@ -285,7 +298,7 @@ func buildCnplan(t *testing.T) string {
 // cnplan over the whole input. Without parallel installed, the same pipe is
 // run by hand: split, one process per block, concatenate.
 func TestStdinJSONLUnderParallel(t *testing.T) {
-	bin := buildCnplan(t)
+	bin := cnplanBinary(t)
 	in := stdinJSONLInput(t)
 	one := exec.Command(bin, "extract", "--stdin-jsonl", "--quiet")
 	one.Stdin = strings.NewReader(in)
@@ -340,6 +353,65 @@ func TestProgressOnlyOnTerminals(t *testing.T) {
 	err = runExtract(context.Background(), []string{dir}, streams{Out: &out, Err: &errOut}, opt)
 	if err != errInputFailed || fake.total != 12 || fake.added != 12 || !fake.finished || fake.cleared != 1 {
 		t.Errorf("err %v, progress %+v", err, fake)
+	}
+}
+
+// openPTY opens a pseudo-terminal and returns its terminal side, or skips
+// the test where the system has none.
+func openPTY(t *testing.T) *os.File {
+	t.Helper()
+	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminal to test with: %v", err)
+	}
+	t.Cleanup(func() { master.Close() })
+	fd := int(master.Fd())
+	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
+		t.Skipf("cannot unlock the pseudo-terminal: %v", err)
+	}
+	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
+	if err != nil {
+		t.Skipf("no pseudo-terminal number: %v", err)
+	}
+	tty, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR, 0)
+	if err != nil {
+		t.Skipf("cannot open the pseudo-terminal: %v", err)
+	}
+	t.Cleanup(func() { tty.Close() })
+	return tty
+}
+
+// The bar shows only when standard error is a terminal that standard
+// output is not writing to, and never with --no-progress or --quiet.
+func TestProgressNotOnTheOutputsTerminal(t *testing.T) {
+	tty := openPTY(t)
+	pipeR, pipeW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pipeR.Close()
+	defer pipeW.Close()
+	for _, c := range []struct {
+		name   string
+		out    *os.File
+		opt    extractOptions
+		hidden bool
+	}{
+		{"stdout piped", pipeW, extractOptions{}, false},
+		{"stdout the same terminal", tty, extractOptions{}, true},
+		{"same terminal, output to a file", tty, extractOptions{Output: "out.jsonl"}, false},
+		{"--no-progress", pipeW, extractOptions{NoProgress: true}, true},
+		{"--quiet", pipeW, extractOptions{Quiet: true}, true},
+	} {
+		if got := hideProgress(c.opt, streams{Out: c.out, Err: tty}); got != c.hidden {
+			t.Errorf("%s: hidden %v, want %v", c.name, got, c.hidden)
+		}
+	}
+	if _, ok := newProgress(tty, 100, false).(*bar); !ok {
+		t.Error("no bar on a terminal")
+	}
+	if hideProgress(extractOptions{}, streams{Out: pipeW, Err: pipeW}) != true {
+		t.Error("a bar on a pipe")
 	}
 }
 

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"path/filepath"
+	"slices"
+	"strings"
+
 	"github.com/cnplan/cnplan/dict"
 	"github.com/cnplan/cnplan/pkg/input"
 	"github.com/spf13/pflag"
@@ -39,3 +43,33 @@ func extendDicts(files []string) error {
 	}
 	return nil
 }
+
+// formatByExtension maps -o's extension to the format it names.
+var formatByExtension = map[string]string{
+	".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".xlsx": "xlsx", ".html": "html",
+}
+
+// outputFormat picks a command's output format: --format when given, else
+// the one -o's extension names (-o out.xlsx), else def. An extension that
+// names a format the command cannot write is a usage error rather than a
+// file whose name lies about its contents.
+func outputFormat(formatFlag *pflag.Flag, output string, formats []string, def string) (string, error) {
+	if formatFlag.Changed {
+		if !slices.Contains(formats, formatFlag.Value.String()) {
+			return "", usagef("--format must be %s, not %q", strings.Join(formats, ", "), formatFlag.Value.String())
+		}
+		return formatFlag.Value.String(), nil
+	}
+	ext := strings.ToLower(filepath.Ext(output))
+	format, known := formatByExtension[ext]
+	switch {
+	case output == "" || output == "-" || !known:
+		return def, nil
+	case !slices.Contains(formats, format):
+		return "", usagef("-o %s: cannot write %s here (formats: %s); give --format", output, format, strings.Join(formats, ", "))
+	}
+	return format, nil
+}
+
+// contains says whether list holds s.
+func contains(list []string, s string) bool { return slices.Contains(list, s) }

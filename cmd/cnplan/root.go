@@ -56,6 +56,10 @@ targets, deadlines, responsible units and the document's own metadata.`,
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
+	// --version, as every command-line tool has; the version command says
+	// the same.
+	root.Version = version
+	root.SetVersionTemplate(versionLine() + "\n")
 	root.AddCommand(newVersionCmd(s), newSegmentCmd(s))
 	for _, add := range extraCommands {
 		root.AddCommand(add(s))
@@ -69,7 +73,7 @@ var extraCommands []func(streams) *cobra.Command
 func run(args []string, s streams) int {
 	root := newRootCmd(s)
 	root.SetArgs(args)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	var ue usageError
 	var ee exitError
 	switch {
@@ -80,7 +84,13 @@ func run(args []string, s streams) int {
 	case errors.Is(err, errInputFailed):
 		return exitInput
 	case errors.As(err, &ue) || isCobraUsage(err):
-		fmt.Fprintf(s.Err, "cnplan: %v (see cnplan --help)\n", err)
+		// Name the help of the command that was run: its flags and
+		// examples are there, not in the root's.
+		help := "cnplan --help"
+		if cmd != nil {
+			help = cmd.CommandPath() + " --help"
+		}
+		fmt.Fprintf(s.Err, "cnplan: %v (see %s)\n", err, help)
 		return exitUsage
 	default:
 		fmt.Fprintf(s.Err, "cnplan: %v\n", err)

@@ -23,12 +23,17 @@ func newVersionCmd(s streams) *cobra.Command {
 		Example: "  cnplan version",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			goVersion := "unknown"
-			if bi, ok := debug.ReadBuildInfo(); ok {
-				goVersion = bi.GoVersion
-			}
-			fmt.Fprintf(s.Out, "cnplan %s (schema %s, %s)\n", version, Schema, goVersion)
+			fmt.Fprintln(s.Out, versionLine())
 			return nil
 		},
 	}
+}
+
+// versionLine is what both version and --version print.
+func versionLine() string {
+	goVersion := "unknown"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		goVersion = bi.GoVersion
+	}
+	return fmt.Sprintf("cnplan %s (schema %s, %s)", version, Schema, goVersion)
 }

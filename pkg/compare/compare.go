@@ -65,12 +65,12 @@ type Cell struct {
 	Year       *int     `json:"year"`
 	// Original is the figure as the document states it, when Value was
 	// converted into the row's unit (5‰ shown as 0.5%).
-	Original string `json:"original,omitempty"`
+	Original string `json:"original"`
 	// Flag is "*" when the unit differs from the row's and no conversion
 	// is known: the figure is shown as written.
-	Flag string `json:"flag,omitempty"`
+	Flag string `json:"flag"`
 	// FromBaseline says the figure is a target's baseline (Kind actual).
-	FromBaseline bool `json:"from_baseline,omitempty"`
+	FromBaseline bool `json:"from_baseline"`
 	// More counts the document's other figures for this indicator; the
 	// cell shows the one with the latest year, the first of those in the
 	// document.

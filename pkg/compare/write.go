@@ -11,16 +11,27 @@ import (
 	"github.com/mattn/go-runewidth"
 )
 
-// Output formats.
+// Output formats. csv and jsonl are long (tidy): one row per figure, with
+// numbers as numbers. table and matrix are the display matrix, for a
+// terminal and as CSV; json is the matrix with every cell's records; xlsx
+// holds both, a sheet each.
 const (
-	FormatTable = "table"
-	FormatCSV   = "csv"
-	FormatJSON  = "json"
-	FormatXLSX  = "xlsx"
+	FormatTable  = "table"
+	FormatCSV    = "csv"
+	FormatJSONL  = "jsonl"
+	FormatMatrix = "matrix"
+	FormatJSON   = "json"
+	FormatXLSX   = "xlsx"
 )
 
 // Formats lists the accepted values of WriteOptions.Format.
-var Formats = []string{FormatTable, FormatCSV, FormatJSON, FormatXLSX}
+var Formats = []string{FormatTable, FormatCSV, FormatJSONL, FormatMatrix, FormatJSON, FormatXLSX}
+
+// Long says whether a format writes the long rows (every figure) rather
+// than the matrix display.
+func Long(format string) bool {
+	return format == FormatCSV || format == FormatJSONL || format == FormatXLSX
+}
 
 // WriteOptions say how to write a matrix.
 type WriteOptions struct {
@@ -38,6 +49,10 @@ func Write(w io.Writer, m Matrix, opt WriteOptions) error {
 	case FormatTable, "":
 		return writeTable(w, m)
 	case FormatCSV:
+		return writeLongCSV(w, m, opt.NoBOM)
+	case FormatJSONL:
+		return writeLongJSONL(w, m)
+	case FormatMatrix:
 		return writeCSV(w, m, opt.NoBOM)
 	case FormatJSON:
 		return writeJSON(w, m)
@@ -154,4 +169,39 @@ func displayWidth(s string) int {
 	cond := runewidth.NewCondition()
 	cond.EastAsianWidth = false
 	return cond.StringWidth(s)
+}
+
+func writeLongCSV(w io.Writer, m Matrix, noBOM bool) error {
+	if !noBOM {
+		if _, err := io.WriteString(w, bom); err != nil {
+			return err
+		}
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(FigureColumns); err != nil {
+		return err
+	}
+	for _, f := range Figures(m) {
+		vals := f.cells()
+		row := make([]string, len(vals))
+		for i, v := range vals {
+			row[i] = cellString(v)
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeLongJSONL(w io.Writer, m Matrix) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // >= and <= as written
+	for _, f := range Figures(m) {
+		if err := enc.Encode(f); err != nil {
+			return err
+		}
+	}
+	return nil
 }

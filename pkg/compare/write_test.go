@@ -11,7 +11,9 @@ import (
 	"github.com/mattn/go-runewidth"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/cnplan/cnplan/internal/schematest"
 	"github.com/cnplan/cnplan/pkg/record"
+	"github.com/cnplan/cnplan/pkg/schema"
 )
 
 func sampleMatrix() Matrix {
@@ -74,9 +76,9 @@ func TestTableEmpty(t *testing.T) {
 	}
 }
 
-func TestCSV(t *testing.T) {
+func TestMatrixCSV(t *testing.T) {
 	m := sampleMatrix()
-	out := write(t, m, WriteOptions{Format: FormatCSV})
+	out := write(t, m, WriteOptions{Format: FormatMatrix})
 	if !bytes.HasPrefix(out, []byte(bom)) {
 		t.Fatal("no UTF-8 BOM")
 	}
@@ -103,7 +105,7 @@ func TestCSV(t *testing.T) {
 	if !found {
 		t.Error("no 县域内就诊率 row")
 	}
-	if noBOM := write(t, m, WriteOptions{Format: FormatCSV, NoBOM: true}); !bytes.Equal(noBOM, out[len(bom):]) {
+	if noBOM := write(t, m, WriteOptions{Format: FormatMatrix, NoBOM: true}); !bytes.Equal(noBOM, out[len(bom):]) {
 		t.Error("NoBOM output is not the default without its BOM")
 	}
 }
@@ -118,7 +120,9 @@ func TestJSON(t *testing.T) {
 	if err := json.Unmarshal(out, &back); err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(back, m) {
+	// Decoded and written again, the same bytes: nothing is lost (an
+	// empty list comes back as [] rather than nil, which writes the same).
+	if again := write(t, back, WriteOptions{Format: FormatJSON}); !bytes.Equal(again, out) {
 		t.Error("JSON does not decode to the matrix it came from")
 	}
 	var raw map[string]any
@@ -140,7 +144,7 @@ func TestXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{SheetMatrix, SheetTargets}) {
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{SheetMatrix, SheetFigures}) {
 		t.Fatalf("sheets %q", got)
 	}
 
@@ -161,7 +165,7 @@ func TestXLSX(t *testing.T) {
 			t.Errorf("matrix %s = %q, want %q", tc.cell, got, tc.want)
 		}
 	}
-	for _, sheet := range []string{SheetMatrix, SheetTargets} {
+	for _, sheet := range []string{SheetMatrix, SheetFigures} {
 		p, err := f.GetPanes(sheet)
 		if err != nil || !p.Freeze || p.YSplit != 1 {
 			t.Errorf("%s: header row not frozen: %+v %v", sheet, p, err)
@@ -173,7 +177,7 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("column B width %v, want 29", w)
 	}
 
-	trows, err := f.GetRows(SheetTargets)
+	trows, err := f.GetRows(SheetFigures)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,15 +190,15 @@ func TestXLSX(t *testing.T) {
 		}
 	}
 	if len(trows) != want+1 {
-		t.Errorf("targets sheet has %d rows, want %d", len(trows), want+1)
+		t.Errorf("figures sheet has %d rows, want %d", len(trows), want+1)
 	}
-	if !reflect.DeepEqual(trows[0], targetsHeader) {
+	if !reflect.DeepEqual(trows[0], FigureColumns) {
 		t.Errorf("targets header %q", trows[0])
 	}
 	// The records of row 2, the childcare places: 许昌's first, with its
 	// provenance.
 	col := func(name string) int {
-		for i, h := range targetsHeader {
+		for i, h := range FigureColumns {
 			if h == name {
 				return i
 			}
@@ -203,7 +207,7 @@ func TestXLSX(t *testing.T) {
 		return -1
 	}
 	first := trows[1+3] // after 县域内就诊率's three
-	for name, want := range map[string]string{"document": "许昌市", "shown": "yes", "value": "4.5", "unit": "个",
+	for name, want := range map[string]string{"document": "许昌市", "region": "许昌市", "region_code": "", "shown": "TRUE", "value": "4.5", "unit": "个",
 		"year": "2025", "file": "testdata/corpus/000_571d2753694579d4.txt", "line": "20",
 		"text": "到2025年,许昌市每千人口拥有3岁以下婴幼儿托位数达到4.5个"} {
 		if got := first[col(name)]; got != want {
@@ -212,7 +216,7 @@ func TestXLSX(t *testing.T) {
 	}
 	// Numbers are numbers, for a spreadsheet's sums and filters.
 	cell, _ := excelize.CoordinatesToCellName(col("value")+1, 5)
-	if typ, _ := f.GetCellType(SheetTargets, cell); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+	if typ, _ := f.GetCellType(SheetFigures, cell); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
 		t.Errorf("value cell %s is text", cell)
 	}
 }
@@ -220,5 +224,62 @@ func TestXLSX(t *testing.T) {
 func TestUnknownFormat(t *testing.T) {
 	if err := Write(&bytes.Buffer{}, Matrix{}, WriteOptions{Format: "xml"}); err == nil {
 		t.Error("no error for format xml")
+	}
+}
+
+// The long CSV and JSONL hold every figure behind the matrix, one a row,
+// numbers as numbers, the row's unit and the figure converted into it.
+func TestLong(t *testing.T) {
+	m := sampleMatrix()
+	figs := Figures(m)
+	want := 0
+	for _, r := range m.Rows {
+		for _, c := range r.Cells {
+			if c != nil {
+				want += len(c.Targets)
+			}
+		}
+	}
+	if len(figs) != want {
+		t.Fatalf("%d figures, want %d", len(figs), want)
+	}
+	out := write(t, m, WriteOptions{Format: FormatCSV})
+	rows, err := csv.NewReader(bytes.NewReader(out[len(bom):])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(rows[0], FigureColumns) || len(rows) != want+1 {
+		t.Fatalf("header %q, %d rows", rows[0], len(rows))
+	}
+	jsonl := write(t, m, WriteOptions{Format: FormatJSONL})
+	schematest.Lines(t, schema.Figure, jsonl)
+	lines := strings.Split(strings.TrimSpace(string(jsonl)), "\n")
+	if len(lines) != want {
+		t.Fatalf("%d jsonl lines, want %d", len(lines), want)
+	}
+	// 兰州's infant mortality, 0.5%, on a row the others give in ‰: 5 in
+	// the row's unit.
+	found := false
+	for _, line := range lines {
+		var f map[string]any
+		if err := json.Unmarshal([]byte(line), &f); err != nil {
+			t.Fatal(err)
+		}
+		if len(f) != len(FigureColumns) {
+			t.Errorf("%d keys, want %d: %s", len(f), len(FigureColumns), line)
+		}
+		if f["indicator_key"] == "婴儿死亡率" && f["unit"] == "%" {
+			found = true
+			if f["value"] != 0.5 || f["row_unit"] != "‰" || f["row_value"] != 5.0 || f["comparator"] != "<=" ||
+				f["year"] != 2025.0 || f["document"] != "兰州市" || f["city"] != "兰州市" || f["province"] != nil {
+				t.Errorf("兰州 infant mortality %v", f)
+			}
+		}
+		if f["unit"] == "" || f["region_code"] == "" {
+			t.Errorf("empty string for an unknown value: %s", line)
+		}
+	}
+	if !found {
+		t.Error("no 兰州 婴儿死亡率 figure in %")
 	}
 }

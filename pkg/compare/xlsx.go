@@ -2,6 +2,8 @@ package compare
 
 import (
 	"io"
+
+	"github.com/cnplan/cnplan/pkg/render"
 	"strconv"
 	"strings"
 
@@ -10,13 +12,9 @@ import (
 
 // Sheet names of the xlsx workbook.
 const (
-	SheetMatrix  = "matrix"  // the matrix, as the CSV has it
-	SheetTargets = "targets" // every record behind a cell, with its provenance
+	SheetFigures = "figures" // every figure behind a cell, long, numbers as numbers
+	SheetMatrix  = "matrix"  // the display matrix, as --format matrix has it
 )
-
-// targetsHeader are the columns of the targets sheet.
-var targetsHeader = []string{"indicator_key", "document", "shown", "indicator", "value", "value_max", "unit",
-	"comparator", "year", "kind", "baseline", "baseline_year", "file", "line", "section", "text"}
 
 // Column widths, in Excel's units (one Latin character; a CJK character
 // takes two).
@@ -32,7 +30,7 @@ func writeXLSX(w io.Writer, m Matrix) error {
 	if err := f.SetSheetName("Sheet1", SheetMatrix); err != nil {
 		return err
 	}
-	if _, err := f.NewSheet(SheetTargets); err != nil {
+	if _, err := f.NewSheet(SheetFigures); err != nil {
 		return err
 	}
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
@@ -57,38 +55,13 @@ func writeXLSX(w io.Writer, m Matrix) error {
 		return err
 	}
 
-	// Sheet 2: every target behind the matrix, with where it was found.
-	rows = [][]any{strings2any(targetsHeader)}
-	for _, r := range m.Rows {
-		for ci, c := range r.Cells {
-			if c == nil {
-				continue
-			}
-			for i, t := range c.Targets {
-				shown := ""
-				if i == 0 {
-					shown = "yes"
-				}
-				rows = append(rows, []any{r.Key, m.Columns[ci].Label, shown, t.Indicator, t.Value,
-					floatOrBlank(t.ValueMax), t.Unit, t.Comparator, intOrBlank(t.Year), t.Kind,
-					floatOrBlank(t.Baseline), intOrBlank(t.BaselineYear), m.Columns[ci].File, t.Line,
-					t.Section, oneLine(t.Text)})
-			}
-		}
+	// Sheet 2: every figure behind the matrix, one a row, as --format csv.
+	rows = [][]any{strings2any(FigureColumns)}
+	for _, fig := range Figures(m) {
+		rows = append(rows, fig.cells())
 	}
-	fixed := map[int]float64{len(targetsHeader) - 1: textColWidth}
-	if err := fillSheet(f, SheetTargets, rows, bold, &excelize.Panes{Freeze: true, YSplit: 1,
-		TopLeftCell: "A2", ActivePane: "bottomLeft"}, fixed); err != nil {
+	if err := render.WriteSheet(f, SheetFigures, rows, map[int]float64{len(FigureColumns) - 1: textColWidth}); err != nil {
 		return err
-	}
-	if len(rows) > 1 {
-		last, err := excelize.CoordinatesToCellName(len(targetsHeader), len(rows))
-		if err != nil {
-			return err
-		}
-		if err := f.AutoFilter(SheetTargets, "A1:"+last, nil); err != nil {
-			return err
-		}
 	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
@@ -165,6 +138,8 @@ func cellString(v any) string {
 		return strconv.Itoa(x)
 	case float64:
 		return formatFloat(x)
+	case bool:
+		return strconv.FormatBool(x)
 	}
 	return ""
 }

@@ -6,6 +6,8 @@
 package diff
 
 import (
+	"bytes"
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -24,11 +26,31 @@ type Result struct {
 	Units     UnitDiff     `json:"units"`
 }
 
-// Field is one field that changed, old and new as text.
+// Field is one field that changed, old and new as text ("" for none,
+// written as null).
 type Field struct {
 	Name string `json:"field"`
 	Old  string `json:"old"`
 	New  string `json:"new"`
+}
+
+// MarshalJSON writes an absent old or new value as null.
+func (f Field) MarshalJSON() ([]byte, error) {
+	orNull := func(s string) *string {
+		if s == "" {
+			return nil
+		}
+		return &s
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(struct {
+		Name string  `json:"field"`
+		Old  *string `json:"old"`
+		New  *string `json:"new"`
+	}{f.Name, orNull(f.Old), orNull(f.New)})
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
 }
 
 // TargetDiff are the targets that differ.
@@ -93,7 +115,39 @@ func Diff(old, new record.Document) Result {
 	r.Count = len(r.Targets.Added) + len(r.Targets.Removed) + len(r.Targets.Changed) +
 		len(r.Deadlines.Added) + len(r.Deadlines.Removed) + len(r.Deadlines.Changed) +
 		len(r.Units.Added) + len(r.Units.Removed) + len(r.Units.Changed)
+	emptyLists(&r)
 	return r
+}
+
+// emptyLists makes every list in r non-nil, so that JSON writes [] and
+// never null for "none" (cnplan's null convention).
+func emptyLists(r *Result) {
+	r.Targets.Added = orEmpty(r.Targets.Added)
+	r.Targets.Removed = orEmpty(r.Targets.Removed)
+	r.Targets.Changed = orEmpty(r.Targets.Changed)
+	r.Deadlines.Added = orEmpty(r.Deadlines.Added)
+	r.Deadlines.Removed = orEmpty(r.Deadlines.Removed)
+	r.Deadlines.Changed = orEmpty(r.Deadlines.Changed)
+	r.Units.Added = orEmpty(r.Units.Added)
+	r.Units.Removed = orEmpty(r.Units.Removed)
+	r.Units.Changed = orEmpty(r.Units.Changed)
+	for i := range r.Targets.Changed {
+		r.Targets.Changed[i].Fields = orEmpty(r.Targets.Changed[i].Fields)
+	}
+	for i := range r.Deadlines.Changed {
+		r.Deadlines.Changed[i].Fields = orEmpty(r.Deadlines.Changed[i].Fields)
+	}
+	for i := range r.Units.Changed {
+		c := &r.Units.Changed[i]
+		c.Added, c.Removed, c.Targets = orEmpty(c.Added), orEmpty(c.Removed), orEmpty(c.Targets)
+	}
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // targetKey is the key targets are matched by: the indicator key as the

@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cnplan/cnplan/internal/schematest"
 	"github.com/cnplan/cnplan/pkg/record"
+	"github.com/cnplan/cnplan/pkg/schema"
 )
 
 func fptr(v float64) *float64 { return &v }
@@ -261,6 +263,7 @@ func TestWriteJSON(t *testing.T) {
 	if err := Write(&b, r, WriteOptions{Format: FormatJSON}); err != nil {
 		t.Fatal(err)
 	}
+	schematest.One(t, schema.Diff, b.Bytes())
 	var back Result
 	if err := json.Unmarshal(b.Bytes(), &back); err != nil {
 		t.Fatal(err)

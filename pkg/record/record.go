@@ -1,12 +1,22 @@
 // Package record defines cnplan's output: one Document per input, holding
 // its metadata and every target, deadline and responsible-unit record, each
-// with its provenance. The JSON field names are the schema (cnplan/v1,
-// documented in README.md); fields are always present, null when unknown,
-// so that consumers see the same keys on every record.
+// with its provenance. The JSON field names are the schema (cnplan/v2,
+// documented in README.md and published as JSON Schema by pkg/schema);
+// fields are always present, null when unknown, so that consumers see the
+// same keys on every record (json.go applies the convention).
 package record
 
-// Schema names this output format.
-const Schema = "cnplan/v1"
+// Schema names this output format. v2 differs from v1 only in nulls: an
+// unknown string is null rather than "", and region and period are always
+// objects. A field changing type changes the name (README).
+const Schema = "cnplan/v2"
+
+// SchemaV1 is the previous name; its output reads back unchanged.
+const SchemaV1 = "cnplan/v1"
+
+// Readable says whether output written under schema can be read back as
+// Documents.
+func Readable(schema string) bool { return schema == Schema || schema == SchemaV1 }
 
 // Record types, as the "record" column of CSV output names them.
 const (

@@ -8,65 +8,14 @@ import (
 	"github.com/cnplan/cnplan/pkg/record"
 )
 
-// errorJSON is how a document that could not be read is written: nothing
-// else about it is known.
-type errorJSON struct {
-	Schema string `json:"schema"`
-	File   string `json:"file"`
-	Error  string `json:"error"`
-}
-
-// jsonValue returns what to encode for d: errorJSON for a failed input,
-// else d with its nil slices empty, so they come out as [] rather than
-// null. d itself is not modified.
+// jsonValue returns what to encode for d: d itself, whose MarshalJSON
+// applies the null convention and writes a failed input as
+// {"schema","file","error"}.
 func jsonValue(d record.Document) any {
-	schema := d.Schema
-	if schema == "" {
-		schema = record.Schema
+	if d.Schema == "" {
+		d.Schema = record.Schema
 	}
-	if d.Error != "" {
-		return errorJSON{Schema: schema, File: d.File, Error: d.Error}
-	}
-	d.Schema = schema
-	d.Issuer = nonNil(d.Issuer)
-	d.Warnings = nonNil(d.Warnings)
-	d.Targets = normTargets(d.Targets)
-	d.Deadlines = normDeadlines(d.Deadlines)
-	d.Units = normUnits(d.Units)
 	return d
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func normTargets(ts []record.Target) []record.Target {
-	out := make([]record.Target, len(ts))
-	for i, t := range ts {
-		t.Units = nonNil(t.Units)
-		out[i] = t
-	}
-	return out
-}
-
-func normDeadlines(ds []record.Deadline) []record.Deadline {
-	if ds == nil {
-		return []record.Deadline{}
-	}
-	return ds
-}
-
-func normUnits(us []record.Unit) []record.Unit {
-	out := make([]record.Unit, len(us))
-	for i, u := range us {
-		u.Units = nonNil(u.Units)
-		u.Canonical = nonNil(u.Canonical)
-		out[i] = u
-	}
-	return out
 }
 
 // compactJSON encodes v on one line without HTML escaping (Chinese text,
@@ -152,5 +101,40 @@ func (s *Stream) closeJSON() error {
 		return err
 	}
 	_, err := io.WriteString(s.w, "\n]\n")
+	return err
+}
+
+// rowJSON writes a record row as one JSON object, keys in column order,
+// unknown values null.
+func rowJSON(r Row) ([]byte, error) {
+	buf := []byte{'{'}
+	for i, c := range RecordColumns {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		key, err := compactJSON(c.Name)
+		if err != nil {
+			return nil, err
+		}
+		val, err := compactJSON(r[i])
+		if err != nil {
+			return nil, err
+		}
+		buf = append(append(append(buf, key...), ':'), val...)
+	}
+	return append(buf, '}'), nil
+}
+
+// writeRecordLines writes one JSON line per record of d.
+func writeRecordLines(w io.Writer, d record.Document) error {
+	var out []byte
+	for _, r := range Rows(d) {
+		line, err := rowJSON(r)
+		if err != nil {
+			return err
+		}
+		out = append(append(out, line...), '\n')
+	}
+	_, err := w.Write(out)
 	return err
 }

@@ -16,15 +16,20 @@ const (
 	FormatJSONL = "jsonl"
 	FormatCSV   = "csv"
 	FormatTable = "table"
+	FormatXLSX  = "xlsx"
 )
 
 // Formats lists the accepted values of Options.Format, for flag help.
-var Formats = []string{FormatJSON, FormatJSONL, FormatCSV, FormatTable}
+var Formats = []string{FormatJSON, FormatJSONL, FormatCSV, FormatXLSX, FormatTable}
 
 // Options says how to render.
 type Options struct {
-	Format string // "json", "jsonl", "csv", "table"
+	Format string // "json", "jsonl", "csv", "xlsx", "table"
 	NoBOM  bool   // csv: omit the UTF-8 byte-order mark
+	// Records writes jsonl as one line per target, deadline or unit, each
+	// with the document's fields (the rows CSV and XLSX always have),
+	// rather than one line per document.
+	Records bool
 }
 
 // Write renders docs to w. It is NewStream, one Write per document and
@@ -54,6 +59,7 @@ type Stream struct {
 	held any // json: the first document, until we know if an array follows
 
 	csvStarted bool
+	sheets     map[string][][]any // xlsx: rows by record type, written at Close
 	closed     bool
 }
 
@@ -61,9 +67,13 @@ type Stream struct {
 // written until the first Write or Close.
 func NewStream(w io.Writer, opt Options) (*Stream, error) {
 	switch opt.Format {
-	case FormatJSON, FormatJSONL, FormatCSV, FormatTable:
+	case FormatJSONL, FormatCSV, FormatXLSX:
+	case FormatJSON, FormatTable:
+		if opt.Records {
+			return nil, fmt.Errorf("render: record rows are written as jsonl, csv or xlsx, not %s", opt.Format)
+		}
 	default:
-		return nil, fmt.Errorf("render: unknown format %q (want one of json, jsonl, csv, table)", opt.Format)
+		return nil, fmt.Errorf("render: unknown format %q (want one of json, jsonl, csv, xlsx, table)", opt.Format)
 	}
 	return &Stream{w: w, opt: opt}, nil
 }
@@ -78,7 +88,13 @@ func (s *Stream) Write(d record.Document) error {
 	case FormatJSON:
 		err = s.writeJSON(d)
 	case FormatJSONL:
-		err = writeJSONL(s.w, d)
+		if s.opt.Records {
+			err = writeRecordLines(s.w, d)
+		} else {
+			err = writeJSONL(s.w, d)
+		}
+	case FormatXLSX:
+		s.addXLSX(d)
 	case FormatCSV:
 		err = s.writeCSV(d)
 	case FormatTable:
@@ -88,8 +104,8 @@ func (s *Stream) Write(d record.Document) error {
 	return err
 }
 
-// Close finishes the output: the JSON array's end, or the CSV header when
-// no document came. It does not close the underlying writer.
+// Close finishes the output: the JSON array's end, the CSV header when no
+// document came, or the whole XLSX workbook (a zip is written at once). It does not close the underlying writer.
 func (s *Stream) Close() error {
 	if s.closed {
 		return nil
@@ -100,6 +116,8 @@ func (s *Stream) Close() error {
 		return s.closeJSON()
 	case FormatCSV:
 		return s.startCSV()
+	case FormatXLSX:
+		return s.closeXLSX()
 	}
 	return nil
 }

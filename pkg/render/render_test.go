@@ -14,7 +14,9 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"github.com/cnplan/cnplan/internal/schematest"
 	"github.com/cnplan/cnplan/pkg/record"
+	"github.com/cnplan/cnplan/pkg/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -37,6 +39,7 @@ var goldens = []struct {
 	{"one.json", func() []record.Document { return fixture()[:1] }, Options{Format: FormatJSON}},
 	{"batch.jsonl", fixture, Options{Format: FormatJSONL}},
 	{"batch.csv", fixture, Options{Format: FormatCSV}},
+	{"batch.records.jsonl", fixture, Options{Format: FormatJSONL, Records: true}},
 	{"batch.table.txt", fixture, Options{Format: FormatTable}},
 }
 
@@ -197,7 +200,11 @@ func TestCSVParsesBack(t *testing.T) {
 		t.Fatal("no UTF-8 BOM")
 	}
 	rows := readCSV(t, out[3:])
-	if !reflect.DeepEqual(rows[0], csvColumns) {
+	var header []string
+	for _, c := range RecordColumns {
+		header = append(header, c.Name)
+	}
+	if !reflect.DeepEqual(rows[0], header) {
 		t.Errorf("header %v", rows[0])
 	}
 	want := 1 // the error document's row
@@ -205,7 +212,7 @@ func TestCSVParsesBack(t *testing.T) {
 	if got := len(rows) - 1; got != want {
 		t.Fatalf("%d rows, want %d", got, want)
 	}
-	col := func(row []string, name string) string { return row[csvIndex[name]] }
+	col := func(row []string, name string) string { return row[recordIndex[name]] }
 	byText := map[string][]string{}
 	for _, row := range rows[1:] {
 		byText[col(row, "text")] = row
@@ -322,5 +329,40 @@ func TestSafeCell(t *testing.T) {
 		if got := SafeCell(in); got != want {
 			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Every record column is in exactly one place of the row, with a type.
+func TestRecordColumns(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range RecordColumns {
+		if seen[c.Name] || c.Type == "" {
+			t.Errorf("column %+v repeated or untyped", c)
+		}
+		seen[c.Name] = true
+	}
+	for _, kind := range []string{record.TypeTarget, record.TypeDeadline, record.TypeUnit, RecordError} {
+		for _, c := range SheetColumns(kind) {
+			if !seen[c.Name] {
+				t.Errorf("sheet %s column %s is not a record column", kind, c.Name)
+			}
+		}
+	}
+}
+
+// Every JSON form validates against the published schema.
+func TestOutputMatchesSchema(t *testing.T) {
+	docs := fixture()
+	schematest.One(t, "", render(t, docs, Options{Format: FormatJSON}))
+	schematest.One(t, "", render(t, docs[:1], Options{Format: FormatJSON}))
+	if n := schematest.Lines(t, "", render(t, docs, Options{Format: FormatJSONL})); n != len(docs) {
+		t.Errorf("%d jsonl lines, want %d", n, len(docs))
+	}
+	rows := 0
+	for _, d := range docs {
+		rows += len(Rows(d))
+	}
+	if n := schematest.Lines(t, schema.RecordRow, render(t, docs, Options{Format: FormatJSONL, Records: true})); n != rows {
+		t.Errorf("%d record lines, want %d", n, rows)
 	}
 }

@@ -20,9 +20,9 @@ const maxCellRunes = 30
 
 // tableColumns are the columns of each record type's table.
 var (
-	targetColumns   = []string{"indicator", "value", "unit", "comparator", "year", "kind", "attribute", "line"}
-	deadlineColumns = []string{"text", "date", "line", "task"}
-	unitColumns     = []string{"canonical", "role", "line", "task"}
+	tableTargetColumns   = []string{"indicator", "value", "unit", "comparator", "year", "kind", "attribute", "line"}
+	tableDeadlineColumns = []string{"text", "date", "line", "task"}
+	tableUnitColumns     = []string{"canonical", "role", "line", "task"}
 )
 
 // numeric columns are right-aligned.
@@ -73,11 +73,11 @@ func docLine(d record.Document, what string) string {
 }
 
 func targetValue(t record.Target) string {
-	v := formatFloat(t.Value)
+	v := cellText(t.Value)
 	if t.ValueMax != nil {
 		// ".." rather than "-" or "–": unambiguous next to a negative
 		// number, and one column wide in every terminal.
-		v += ".." + formatFloat(*t.ValueMax)
+		v += ".." + cellText(*t.ValueMax)
 	}
 	return v
 }
@@ -93,9 +93,9 @@ func writeTable(w io.Writer, d record.Document) error {
 	var rows [][]string
 	for _, t := range d.Targets {
 		rows = append(rows, []string{t.Indicator, targetValue(t), t.Unit, t.Comparator,
-			formatIntPtr(t.Year), t.Kind, t.Attribute, strconv.Itoa(t.Line)})
+			cellText(intPtr(t.Year)), t.Kind, t.Attribute, strconv.Itoa(t.Line)})
 	}
-	if err := section(&b, d, "targets", targetColumns, rows); err != nil {
+	if err := section(&b, d, "targets", tableTargetColumns, rows); err != nil {
 		return err
 	}
 
@@ -103,7 +103,7 @@ func writeTable(w io.Writer, d record.Document) error {
 	for _, dl := range d.Deadlines {
 		rows = append(rows, []string{dl.Text, dl.Date, strconv.Itoa(dl.Line), dl.Task})
 	}
-	if err := section(&b, d, "deadlines", deadlineColumns, rows); err != nil {
+	if err := section(&b, d, "deadlines", tableDeadlineColumns, rows); err != nil {
 		return err
 	}
 
@@ -113,9 +113,9 @@ func writeTable(w io.Writer, d record.Document) error {
 		if len(names) == 0 {
 			names = u.Units
 		}
-		rows = append(rows, []string{strings.Join(names, unitSep), u.Role, strconv.Itoa(u.Line), u.Task})
+		rows = append(rows, []string{strings.Join(names, listSep), u.Role, strconv.Itoa(u.Line), u.Task})
 	}
-	if err := section(&b, d, "units", unitColumns, rows); err != nil {
+	if err := section(&b, d, "units", tableUnitColumns, rows); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, b.String())
