@@ -150,21 +150,37 @@ func looksLikeJSON(data []byte) bool {
 // reported on stderr as one line and the rest are still loaded; the error
 // is then errInputFailed.
 func loadDocuments(args []string, s streams, opt readOptions) ([]record.Document, error) {
+	return loadInputs(args, s, opt, decodeExtractOutput, false)
+}
+
+// loadInputs reads each argument, in order: JSON (a .json or .jsonl file,
+// or standard input that starts as JSON) through decode, anything else
+// read and extracted. A failing input is one line on stderr; with
+// keepFailed it also stays in the result as a document with Error set (the
+// report lists them). The error is errInputFailed when any input failed.
+func loadInputs(args []string, s streams, opt readOptions, decode func(io.Reader) ([]record.Document, error), keepFailed bool) ([]record.Document, error) {
 	var docs []record.Document
 	failed := false
 	fail := func(path string, err error) {
 		failed = true
 		fmt.Fprintf(s.Err, "cnplan: %s: %v\n", path, err)
+		if keepFailed {
+			docs = append(docs, record.Document{Schema: record.Schema, File: path, Error: err.Error()})
+		}
 	}
 	// take adds decoded documents; one that recorded a failure to read
 	// its input is reported as this run's failure.
 	take := func(from string, ds []record.Document) {
 		for _, d := range ds {
-			if d.Error != "" {
-				fail(d.File, fmt.Errorf("%s (as recorded in %s)", d.Error, from))
+			if d.Error == "" {
+				docs = append(docs, d)
 				continue
 			}
-			docs = append(docs, d)
+			failed = true
+			fmt.Fprintf(s.Err, "cnplan: %s: %s (as recorded in %s)\n", d.File, d.Error, from)
+			if keepFailed {
+				docs = append(docs, d)
+			}
 		}
 	}
 	extracted := func(d *document.Document) error {
@@ -180,7 +196,7 @@ func loadDocuments(args []string, s streams, opt readOptions) ([]record.Document
 				continue
 			}
 			if looksLikeJSON(data) {
-				ds, err := decodeExtractOutput(bytes.NewReader(data))
+				ds, err := decode(bytes.NewReader(data))
 				if err != nil {
 					fail("standard input", err)
 					continue
@@ -195,16 +211,24 @@ func loadDocuments(args []string, s streams, opt readOptions) ([]record.Document
 			}
 			_ = extracted(d)
 		case isExtractOutput(arg):
-			ds, err := readExtractOutput(arg)
+			ds, err := readJSONInput(arg, decode)
 			if err != nil {
 				fail(arg, err)
 				continue
 			}
 			take(arg, ds)
 		default:
-			if err := forEachDocument([]string{arg}, s, opt, extracted, nil); err != nil {
-				failed = true // reported by forEachDocument
-			}
+			// forEachDocument reports each failure on stderr itself.
+			_ = forEachDocument([]string{arg}, s, opt, extracted, func(path string, err error) {
+				failed = true
+				if keepFailed {
+					var de *document.Error
+					if errors.As(err, &de) {
+						err = de.Err // the file is the record's own field
+					}
+					docs = append(docs, record.Document{Schema: record.Schema, File: path, Error: err.Error()})
+				}
+			})
 		}
 	}
 	if failed {
@@ -213,7 +237,8 @@ func loadDocuments(args []string, s streams, opt readOptions) ([]record.Document
 	return docs, nil
 }
 
-func readExtractOutput(path string) ([]record.Document, error) {
+// readJSONInput decodes the JSON file at path.
+func readJSONInput(path string, decode func(io.Reader) ([]record.Document, error)) ([]record.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		var pe *os.PathError
@@ -223,7 +248,7 @@ func readExtractOutput(path string) ([]record.Document, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return decodeExtractOutput(f)
+	return decode(f)
 }
 
 // decodeExtractOutput reads what extract writes: one document (--format

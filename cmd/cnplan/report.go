@@ -6,11 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/cnplan/cnplan/pkg/compare"
-	"github.com/cnplan/cnplan/pkg/document"
-	"github.com/cnplan/cnplan/pkg/extract"
 	"github.com/cnplan/cnplan/pkg/record"
 	"github.com/cnplan/cnplan/pkg/report"
 	"github.com/spf13/cobra"
@@ -100,81 +97,13 @@ func runReport(args []string, s streams, opt reportOptions) error {
 // inputs that failed as documents with Error set: the report lists them.
 // Each failure is also one line on stderr.
 func loadReportDocuments(args []string, s streams, opt readOptions) ([]record.Document, error) {
-	var docs []record.Document
-	failed := false
-	fail := func(path string, err error) {
-		failed = true
-		fmt.Fprintf(s.Err, "cnplan: %s: %v\n", path, err)
-		docs = append(docs, record.Document{Schema: record.Schema, File: path, Error: err.Error()})
-	}
-	take := func(ds []record.Document) {
-		for _, d := range ds {
-			if d.Error != "" {
-				failed = true
-				fmt.Fprintf(s.Err, "cnplan: %s: %s\n", d.File, d.Error)
-			}
-			docs = append(docs, d)
+	return loadInputs(args, s, opt, func(r io.Reader) ([]record.Document, error) {
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
 		}
-	}
-	extracted := func(d *document.Document) error {
-		docs = append(docs, extract.Extract(d))
-		return nil
-	}
-	for _, arg := range args {
-		switch {
-		case arg == "-":
-			data, err := io.ReadAll(s.In)
-			if err != nil {
-				fail(arg, err)
-				continue
-			}
-			if looksLikeJSON(data) {
-				ds, err := decodeReportInput(data)
-				if err != nil {
-					fail("standard input", err)
-					continue
-				}
-				take(ds)
-				continue
-			}
-			d, err := document.FromBytes(arg, data, opt.document())
-			if err != nil {
-				fail(arg, errors.Unwrap(err))
-				continue
-			}
-			_ = extracted(d)
-		case isExtractOutput(arg):
-			data, err := os.ReadFile(arg)
-			if err != nil {
-				var pe *os.PathError
-				if errors.As(err, &pe) {
-					err = pe.Err
-				}
-				fail(arg, err)
-				continue
-			}
-			ds, err := decodeReportInput(data)
-			if err != nil {
-				fail(arg, err)
-				continue
-			}
-			take(ds)
-		default:
-			// forEachDocument reports each failure on stderr itself.
-			_ = forEachDocument([]string{arg}, s, opt, extracted, func(path string, err error) {
-				failed = true
-				var de *document.Error
-				if errors.As(err, &de) {
-					err = de.Err
-				}
-				docs = append(docs, record.Document{Schema: record.Schema, File: path, Error: err.Error()})
-			})
-		}
-	}
-	if failed {
-		return docs, errInputFailed
-	}
-	return docs, nil
+		return decodeReportInput(data)
+	}, true)
 }
 
 // decodeReportInput reads extract's output (.json, .jsonl) or compare's
