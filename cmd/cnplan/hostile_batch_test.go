@@ -162,8 +162,9 @@ func TestHostileLongLine(t *testing.T) {
 // The worst-case shapes of issue 14 (internal/hostile), each beside a good
 // document, at a twentieth of the size that once stalled or bloated a batch:
 // every one ends with its records, its output under 50× its input (it was
-// up to 6,000×; for a zipped table, at most 1 KB per record), and the good
-// document's target present.
+// up to 6,000×; a zipped table of bare percentages gave a record per cell
+// until numbers naming nothing were left out), and the good document's
+// target present.
 func TestHostileShapes(t *testing.T) {
 	for _, s := range hostile.Shapes {
 		if s.Name == "one_line.txt" {
@@ -179,13 +180,7 @@ func TestHostileShapes(t *testing.T) {
 				t.Fatalf("exit %d, error %q: %s", code, d.Error, stderr)
 			}
 			size := len(strings.SplitN(out, "\n", 2)[0])
-			if strings.HasSuffix(s.Name, ".docx") {
-				// Every cell of a zipped table is a record: the bound is
-				// per record (~700 bytes), not per byte of the zip.
-				if records := len(d.Targets) + len(d.Deadlines) + len(d.Units); size > 1000*max(records, 1) || records > s.FullSize/20 {
-					t.Errorf("%d bytes of output for %d records of %d cells", size, records, s.FullSize/20)
-				}
-			} else if size > 50*len(data) {
+			if size > 50*len(data) {
 				t.Errorf("%d bytes of output for %d of input: %.0f×", size, len(data), float64(size)/float64(len(data)))
 			}
 			for _, tg := range d.Targets {

@@ -105,7 +105,17 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	tables := findTables(d.Body.Text, x.tableBaseYear())
 	rowTargets, tableNotes := x.tableTargets(tables)
 	out.Targets = append(out.Targets, rowTargets...)
-	out.Targets = append(out.Targets, x.proseTargets(tables)...)
+	// A figure whose text names nothing it measures (a bare 5% in a row of
+	// percentages) is no usable row: it is counted in the warnings, not
+	// output, so a table of bare numbers cannot flood the output.
+	unnamed := 0
+	for _, t := range x.proseTargets(tables) {
+		if t.Indicator == "" {
+			unnamed++
+			continue
+		}
+		out.Targets = append(out.Targets, t)
+	}
 	sort.SliceStable(out.Targets, func(i, j int) bool { return out.Targets[i].Span[0] < out.Targets[j].Span[0] })
 	out.Deadlines = x.deadlineRecords()
 	var tasks []span
@@ -115,6 +125,9 @@ func extract(budget context.Context, d *document.Document) record.Document {
 		out.Warnings = append(out.Warnings, plural(d.Dropped, "line")+" of page junk dropped (use --keep-all to keep them)")
 	}
 	out.Warnings = append(out.Warnings, tableNotes...)
+	if unnamed > 0 {
+		out.Warnings = append(out.Warnings, plural(unnamed, "number")+" with nothing naming what they measure left out")
+	}
 	return out
 }
 

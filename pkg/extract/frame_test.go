@@ -283,3 +283,19 @@ func TestTraditionalFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedNumbersLeftOut: a row of bare percentages names nothing they
+// measure, so no target comes of them; the warnings count them.
+func TestUnnamedNumbersLeftOut(t *testing.T) {
+	d, err := document.FromText("cells.txt", "5%\t6%\t7%\t8%\n到2025年，全市儿童健康管理率达到95%以上。\n", "utf-8", "text", document.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := Extract(d)
+	if len(out.Targets) != 1 || out.Targets[0].Value != 95 {
+		t.Fatalf("targets %+v, want only 儿童健康管理率 95", out.Targets)
+	}
+	if !strings.Contains(strings.Join(out.Warnings, "\n"), "4 numbers with nothing naming what they measure left out") {
+		t.Errorf("warnings %q", out.Warnings)
+	}
+}
