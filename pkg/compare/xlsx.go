@@ -16,13 +16,9 @@ const (
 	SheetMatrix  = "matrix"  // the display matrix, as --format matrix has it
 )
 
-// Column widths, in Excel's units (one Latin character; a CJK character
-// takes two).
-const (
-	minColWidth  = 8
-	maxColWidth  = 50
-	textColWidth = 80 // sentences: wide, and cut off rather than wrapped
-)
+// textColWidth is the width of a column of sentences, in Excel's units:
+// wide, and cut off rather than wrapped.
+const textColWidth = 80
 
 func writeXLSX(w io.Writer, m Matrix) error {
 	f := excelize.NewFile()
@@ -31,10 +27,6 @@ func writeXLSX(w io.Writer, m Matrix) error {
 		return err
 	}
 	if _, err := f.NewSheet(SheetFigures); err != nil {
-		return err
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
 		return err
 	}
 
@@ -50,8 +42,7 @@ func writeXLSX(w io.Writer, m Matrix) error {
 	}
 	// Freeze the header row and the key column: a matrix of many documents
 	// scrolls right.
-	if err := fillSheet(f, SheetMatrix, rows, bold, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1,
-		TopLeftCell: "B2", ActivePane: "bottomRight"}, nil); err != nil {
+	if err := render.WriteSheetFrozen(f, SheetMatrix, rows, nil, 1); err != nil {
 		return err
 	}
 
@@ -65,45 +56,6 @@ func writeXLSX(w io.Writer, m Matrix) error {
 	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
-}
-
-// fillSheet writes rows from A1, makes the first row bold, freezes panes
-// and sets each column about as wide as its widest cell.
-func fillSheet(f *excelize.File, sheet string, rows [][]any, headerStyle int, panes *excelize.Panes, fixed map[int]float64) error {
-	widths := map[int]int{}
-	for i, row := range rows {
-		cell, err := excelize.CoordinatesToCellName(1, i+1)
-		if err != nil {
-			return err
-		}
-		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-			return err
-		}
-		for j, v := range row {
-			if w := displayWidth(cellString(v)); w > widths[j] {
-				widths[j] = w
-			}
-		}
-	}
-	if len(rows) > 0 {
-		if err := f.SetRowStyle(sheet, 1, 1, headerStyle); err != nil {
-			return err
-		}
-	}
-	for j := range rows[0] {
-		name, err := excelize.ColumnNumberToName(j + 1)
-		if err != nil {
-			return err
-		}
-		width, ok := fixed[j]
-		if !ok {
-			width = float64(min(max(widths[j]+2, minColWidth), maxColWidth))
-		}
-		if err := f.SetColWidth(sheet, name, name, width); err != nil {
-			return err
-		}
-	}
-	return f.SetPanes(sheet, panes)
 }
 
 func strings2any(s []string) []any {

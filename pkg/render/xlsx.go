@@ -73,6 +73,13 @@ func (s *Stream) closeXLSX() error {
 // frozen with an autofilter over the table, and each column is about as
 // wide as its widest cell (fixed gives some columns their own width).
 func WriteSheet(f *excelize.File, sheet string, rows [][]any, fixed map[int]float64) error {
+	return WriteSheetFrozen(f, sheet, rows, fixed, 0)
+}
+
+// WriteSheetFrozen is WriteSheet with the first frozenCols columns also
+// kept in view when scrolling right (a matrix of many documents keeps its
+// key column).
+func WriteSheetFrozen(f *excelize.File, sheet string, rows [][]any, fixed map[int]float64, frozenCols int) error {
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {
 		return err
@@ -110,7 +117,15 @@ func WriteSheet(f *excelize.File, sheet string, rows [][]any, fixed map[int]floa
 			return err
 		}
 	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	panes := &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}
+	if frozenCols > 0 {
+		topLeft, err := excelize.CoordinatesToCellName(frozenCols+1, 2)
+		if err != nil {
+			return err
+		}
+		panes = &excelize.Panes{Freeze: true, XSplit: frozenCols, YSplit: 1, TopLeftCell: topLeft, ActivePane: "bottomRight"}
+	}
+	if err := f.SetPanes(sheet, panes); err != nil {
 		return err
 	}
 	last, err := excelize.CoordinatesToCellName(len(rows[0]), max(len(rows), 2))
