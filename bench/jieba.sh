@@ -10,31 +10,7 @@
 # reported apart. Needs Debian's python3-jieba (apt-get install python3-jieba).
 set -euo pipefail
 mb=${1:-20}
-root=$(cd "$(dirname "$0")/.." && pwd)
-py=/usr/bin/python3
-[ -x "$py" ] || py=python3
-if ! "$py" -c 'import jieba' 2>/dev/null; then
-	echo "jieba.sh: python3-jieba is not installed (apt-get install python3-jieba)" >&2
-	exit 1
-fi
-one=()
-if command -v taskset >/dev/null; then one=(taskset -c 0); fi
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-(cd "$root" && go build -o "$work/cnplan" ./cmd/cnplan)
-
-# The corpus: rounds of copies of the five documents until mb megabytes.
-docs=("$root"/testdata/corpus/*.txt)
-round=$(cat "${docs[@]}" | wc -c)
-rounds=$(( (mb * 1000000 + round - 1) / round ))
-for ((i = 0; i < rounds; i++)); do
-	d=$(printf '%s/corpus/%03d/%04d' "$work" $((i / 100)) "$i")
-	mkdir -p "$d"
-	cp "${docs[@]}" "$d/"
-done
-bytes=$(find "$work/corpus" -type f -exec cat {} + | wc -c)
-echo "corpus: $((rounds * ${#docs[@]})) files, $(awk "BEGIN{printf \"%.1f\", $bytes/1e6}") MB"
+source "$(dirname "$0")/corpus.sh"
 
 start=$(date +%s.%N)
 "${one[@]}" "$work/cnplan" extract --format jsonl --jobs 1 --quiet -o /dev/null "$work/corpus"
