@@ -41,6 +41,14 @@ var writtenDocs = map[string]string{
 1．各级大厅综合一窗率达95%以上。（0.5分）每季度通报1次。在现有38项“掌上办”服务的基础上，新增20项。
 2．年度考评分值=日常监测（60%）+第三方评估（40%），7×24小时服务不断线。
 `,
+	"plan-report": `关于某某市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告
+一、2023年国民经济和社会发展计划执行情况
+全市地区生产总值增长5.2%，城镇新增就业6.1万人。
+二、2024年经济社会发展的主要预期目标
+地区生产总值增长5%左右，城镇新增就业6万人以上。
+三、2024年重点任务
+新开工保障性租赁住房1.2万套。
+`,
 	"subsidy-policy": `关于支持数字经济发展的若干政策
 一、对新认定的省级数字化车间，省级给予一次性奖补50万元，单个企业最高500万元。
 二、力争到2025年，全省数字经济核心产业增加值占比达到12%。中央八项规定精神得到落实。新建500千伏变电站2座。产业规模位居全国前10位。
@@ -111,6 +119,11 @@ func TestTimeFrames(t *testing.T) {
 		// The next period's goals, and a clause's own year.
 		{doc: "county-report", at: "城镇化率达到60%", indicator: "常住人口城镇化率", value: 60, unit: "%", cmp: "=", year: ptr(2028), kind: "target"},
 		{doc: "county-report", at: "湿地保护率由2020年的50%", indicator: "湿地保护率", value: 56, unit: "%", cmp: "=", year: ptr(2028), kind: "target", baseline: ptr(50.0)},
+		// A development plan's report: one year's execution, the next's goals.
+		{doc: "plan-report", at: "地区生产总值增长5.2%", indicator: "地区生产总值增长", value: 5.2, unit: "%", cmp: "=", year: ptr(2023), kind: "actual"},
+		{doc: "plan-report", at: "城镇新增就业6.1万人", indicator: "城镇新增就业", value: 6.1, unit: "万人", cmp: "=", year: ptr(2023), kind: "actual"},
+		{doc: "plan-report", at: "地区生产总值增长5%左右", indicator: "地区生产总值增长", value: 5, unit: "%", cmp: "~", year: ptr(2024), kind: "target"},
+		{doc: "plan-report", at: "新开工保障性租赁住房1.2万套", indicator: "新开工保障性租赁住房", value: 1.2, unit: "万套", cmp: "=", year: ptr(2024), kind: "target"},
 		// A plan's paragraph reviewing the last period.
 		{doc: "plan-review-paragraph", at: "新增养老床位4200张", indicator: "新增养老床位", value: 4200, unit: "张", cmp: "=", year: ptr(2020), kind: "actual"},
 		{doc: "plan-review-paragraph", at: "护理型床位占比达到55%以上", indicator: "护理型床位占比", value: 55, unit: "%", cmp: ">=", year: ptr(2025), kind: "target"},
