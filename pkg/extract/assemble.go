@@ -215,10 +215,20 @@ func (x *extractor) governingDeadline(pos int, s span) *deadlineSpan {
 // own period; news reports read their cue words.
 func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline, from string) {
 	v := loadVocab()
-	clause := string(x.runes[x.clauseStart(pos):x.clauseEnd(pos)])
+	clauseStart := x.clauseStart(pos)
+	clause := string(x.runes[clauseStart:x.clauseEnd(pos)])
 	yearly := x.yearly(pos, s)
 	docTime := x.frames.docTime
-	if d := x.governingDeadline(pos, s); d != nil {
+	// 去年全省地区生产总值增长6%: the clause's own relative year, unless a
+	// deadline stands in that clause too.
+	d := x.governingDeadline(pos, s)
+	if c, ok := x.frames.clauseCue(v, string(x.runes[clauseStart:pos])); ok && (d == nil || d.start < clauseStart) {
+		if c.mode == modeReview {
+			return record.KindActual, c.year, "", "year"
+		}
+		return record.KindTarget, c.year, "", "year"
+	}
+	if d != nil {
 		k := record.KindTarget
 		if docTime > 0 && d.d.Year < docTime {
 			k = record.KindActual

@@ -140,7 +140,7 @@ func (f *frames) cueFrame(v *vocab, text string, opening bool, parent *frame) (f
 	if opening {
 		text = strings.TrimLeft(text, "“\"●■◆-—")
 		for i := range v.frameCues {
-			if c := &v.frameCues[i]; c.paragraph && strings.HasPrefix(text, c.word) {
+			if c := &v.frameCues[i]; c.where == "both" && strings.HasPrefix(text, c.word) {
 				cue = c
 				break
 			}
@@ -150,7 +150,7 @@ func (f *frames) cueFrame(v *vocab, text string, opening bool, parent *frame) (f
 		}
 	} else {
 		for i := range v.frameCues {
-			if c := &v.frameCues[i]; strings.Contains(text, c.word) {
+			if c := &v.frameCues[i]; c.where != "clause" && strings.Contains(text, c.word) {
 				cue = c
 				break
 			}
@@ -212,6 +212,10 @@ func (f *frames) relativeYear(v *vocab, rule string) int {
 			return f.period.End
 		}
 		return f.docYear
+	case "next":
+		if f.docYear > 0 {
+			return f.docYear + 1
+		}
 	case "period":
 		if f.isPlan {
 			return f.period.End
@@ -228,6 +232,28 @@ func (f *frames) relativeYear(v *vocab, rule string) int {
 		}
 	}
 	return 0
+}
+
+// clauseCue reads the words of a figure's own clause before it for a
+// relative year (去年, 明年) that is not the base of a comparison (比去年).
+func (f *frames) clauseCue(v *vocab, before string) (frame, bool) {
+	for i := range v.frameCues {
+		c := &v.frameCues[i]
+		if c.where != "clause" {
+			continue
+		}
+		k := strings.LastIndex(before, c.word)
+		if k < 0 {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(before[:k]); strings.ContainsRune("比较与同", r) {
+			continue
+		}
+		if y := f.relativeYear(v, c.year); y > 0 {
+			return frame{mode: c.mode, year: y, cue: c.word}, true
+		}
+	}
+	return frame{}, false
 }
 
 // at returns the innermost frame holding pos (the zero frame when none).

@@ -42,8 +42,10 @@ var writtenDocs = map[string]string{
 2．年度考评分值=日常监测（60%）+第三方评估（40%），7×24小时服务不断线。
 `,
 	"plan-report": `关于某某市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告
+2024年1月15日
 一、2023年国民经济和社会发展计划执行情况
-全市地区生产总值增长5.2%，城镇新增就业6.1万人。
+全市地区生产总值增长5.2%，城镇新增就业6.1万人。社会消费品零售总额比上年增长7%。
+三年行动收官在即，明年全市将新建充电桩3000个，去年已建成1800个。
 二、2024年经济社会发展的主要预期目标
 地区生产总值增长5%左右，城镇新增就业6万人以上。
 三、2024年重点任务
@@ -122,6 +124,11 @@ func TestTimeFrames(t *testing.T) {
 		// A development plan's report: one year's execution, the next's goals.
 		{doc: "plan-report", at: "地区生产总值增长5.2%", indicator: "地区生产总值增长", value: 5.2, unit: "%", cmp: "=", year: ptr(2023), kind: "actual"},
 		{doc: "plan-report", at: "城镇新增就业6.1万人", indicator: "城镇新增就业", value: 6.1, unit: "万人", cmp: "=", year: ptr(2023), kind: "actual"},
+		// A relative year in the figure's own clause beats the frame; the
+		// base of a comparison (比上年) does not.
+		{doc: "plan-report", at: "比上年增长7%", indicator: "社会消费品零售总额", value: 7, unit: "%", cmp: "=", year: ptr(2023), kind: "actual"},
+		{doc: "plan-report", at: "新建充电桩3000个", indicator: "新建充电桩", value: 3000, unit: "个", cmp: "=", year: ptr(2025), kind: "target"},
+		{doc: "plan-report", at: "已建成1800个", indicator: "已建成", value: 1800, unit: "个", cmp: "=", year: ptr(2023), kind: "actual"},
 		{doc: "plan-report", at: "地区生产总值增长5%左右", indicator: "地区生产总值增长", value: 5, unit: "%", cmp: "~", year: ptr(2024), kind: "target"},
 		{doc: "plan-report", at: "新开工保障性租赁住房1.2万套", indicator: "新开工保障性租赁住房", value: 1.2, unit: "万套", cmp: "=", year: ptr(2024), kind: "target"},
 		// A plan's paragraph reviewing the last period.

@@ -44,7 +44,7 @@ type vocab struct {
 // frameCue is a word that sets a stretch of text's time (time_frames.txt).
 type frameCue struct {
 	mode, year string
-	paragraph  bool // also when it opens a paragraph, not only in a heading
+	where      string // head, both (also opening a paragraph), clause
 	word       string
 }
 
@@ -149,7 +149,7 @@ func buildVocab() *vocab {
 	v.periodNames = dict.LongestFirst(names)
 	for _, r := range dict.Records("time_frames") {
 		if len(r) >= 4 {
-			v.frameCues = append(v.frameCues, frameCue{mode: r[0], year: r[1], paragraph: r[2] == "both", word: r[3]})
+			v.frameCues = append(v.frameCues, frameCue{mode: r[0], year: r[1], where: r[2], word: r[3]})
 		}
 	}
 	sort.SliceStable(v.frameCues, func(i, j int) bool { return len(v.frameCues[i].word) > len(v.frameCues[j].word) })
