@@ -73,3 +73,20 @@ func FuzzHTML(f *testing.F) {
 func isPDFInput(name string, data []byte) bool {
 	return strings.EqualFold(filepath.Ext(name), ".pdf") || bytes.HasPrefix(data, []byte("%PDF-"))
 }
+
+// FuzzPDF feeds the PDF reader alone (PDFium under wazero, a pooled
+// instance per input): no input may panic, hang the run or come back as
+// text that is not UTF-8. Seeds are a small text PDF and the hostile
+// shapes of TestPDFHostile's kind.
+func FuzzPDF(f *testing.F) {
+	f.Add(makePDF("BT /F1 12 Tf 72 760 Td (2025) Tj ET"))
+	f.Add(makePDF("BT /F1 12 Tf 72 760 Td (95%) Tj ET"))
+	f.Add([]byte("%PDF-1.4\nxref\n3000000000 1\n0000000000 65535 f \ntrailer\n<< /Size 3000000001 /Root 1 0 R >>\nstartxref\n9\n%%EOF\n"))
+	f.Add([]byte("%PDF-1.7\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := decodePDF(data)
+		if err == nil && !utf8.ValidString(got.Text) {
+			t.Errorf("text not UTF-8: %q", got.Text)
+		}
+	})
+}
