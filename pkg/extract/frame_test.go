@@ -21,7 +21,7 @@ var writtenDocs = map[string]string{
 	"county-report": `某某县人民政府工作报告
 2024年1月20日在某某县第十八届人民代表大会第三次会议上
 一、过去一年工作回顾
-全县地区生产总值完成182亿元，增长6.1%。全年白酒产销量分别为12万吨、11.5万吨。新建区域性冷链物流中心3个。
+全县地区生产总值完成182亿元，增长6.1%。有效灌溉面积38万亩；有专业技术人员1.2万人。全年白酒产销量分别为12万吨、11.5万吨。新建区域性冷链物流中心3个。
 二、今年工作安排
 今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右。
 （一）着力稳增长。新建5G基站3000个。植树造林1200万株，炼化产能达到300万吨/年，最低工资标准提高到2200元/月。新建区域性冷链物流中心12个，加快推进8个省级物流枢纽。工业、服务业用电量分别增长6%、9%。
@@ -104,6 +104,9 @@ func TestTimeFrames(t *testing.T) {
 		{doc: "county-report", at: "地区生产总值完成182亿元", indicator: "地区生产总值", value: 182, unit: "亿元", cmp: "=", year: ptr(2023), kind: "actual"},
 		{doc: "county-report", at: "新建区域性冷链物流中心3个", indicator: "新建区域性冷链物流中心", value: 3, unit: "个", cmp: "=", year: ptr(2023), kind: "actual"},
 		{doc: "county-report", at: "地区生产总值增长6%左右", indicator: "地区生产总值增长", value: 6, unit: "%", cmp: "~", year: ptr(2024), kind: "target"},
+		// 有 before the counted noun is trimmed, not from 有效….
+		{doc: "county-report", at: "有效灌溉面积38万亩", indicator: "有效灌溉面积", value: 38, unit: "万亩", cmp: "=", year: ptr(2023), kind: "actual"},
+		{doc: "county-report", at: "专业技术人员1.2万人", indicator: "专业技术人员", value: 1.2, unit: "万人", cmp: "=", year: ptr(2023), kind: "actual"},
 		{doc: "county-report", at: "、11.5万吨", indicator: "白酒销量", value: 11.5, unit: "万吨", cmp: "=", year: ptr(2023), kind: "actual"},
 		// A name with a number in it (5G) stays whole in the indicator.
 		{doc: "county-report", at: "新建5G基站3000个", indicator: "新建5G基站", value: 3000, unit: "个", cmp: "=", year: ptr(2024), kind: "target"},
@@ -317,5 +320,21 @@ func TestUnnamedNumbersLeftOut(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(out.Warnings, "\n"), "4 numbers with nothing naming what they measure left out") {
 		t.Errorf("warnings %q", out.Warnings)
+	}
+}
+
+// TestHavingVerbTrimmed: 有 opening a clause is the verb of having, not
+// part of the noun counted; words of their own (有效) keep it. Real
+// sentence: 001's "有卫生技术人员20300人".
+func TestHavingVerbTrimmed(t *testing.T) {
+	_, real := extractCorpus(t, "001")
+	_, written := extractWritten(t, "county-report")
+	want := map[float64]string{20300: "卫生技术人员", 1.2: "专业技术人员", 38: "有效灌溉面积"}
+	for _, out := range []record.Document{real, written} {
+		for _, tg := range out.Targets {
+			if w, ok := want[tg.Value]; ok && strings.Contains(tg.Indicator, w) && tg.Indicator != w {
+				t.Errorf("%v: indicator %q, want %q", tg.Value, tg.Indicator, w)
+			}
+		}
 	}
 }

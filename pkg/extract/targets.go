@@ -840,7 +840,7 @@ func (x *extractor) trim(start, end int, v *vocab) (int, int) {
 			start++
 			changed = true
 		}
-		if w := prefixIn(string(x.runes[start:end]), v.trimHead); w != "" && runeLen(w) < end-start {
+		if w := prefixIn(string(x.runes[start:end]), v.trimHead); w != "" && runeLen(w) < end-start && prefixIn(string(x.runes[start:end]), v.keepHead) == "" {
 			start += runeLen(w)
 			changed = true
 		}

@@ -19,6 +19,7 @@ type vocab struct {
 	scope         []string
 	synonyms      [][2]string // variant → canonical, longest variant first
 	trimHead      []string
+	keepHead      []string // words that start as a head word does but are kept (有效)
 	trimTail      []string
 	postTail      []string        // trimmed only from a phrase after the number
 	verbs         []string        // action verbs before a count
@@ -98,6 +99,8 @@ func buildVocab() *vocab {
 		switch r[0] {
 		case "head":
 			v.trimHead = append(v.trimHead, r[1])
+		case "keep":
+			v.keepHead = append(v.keepHead, r[1])
 		case "tail":
 			v.trimTail = append(v.trimTail, r[1])
 		case "posttail":
