@@ -46,7 +46,6 @@ type frames struct {
 	docYear  int
 	period   record.Period
 	isPlan   bool
-	planEnds map[int]int // five-year plan start → end, for "period"
 }
 
 // buildFrames reads the frames of the body view.
@@ -61,6 +60,7 @@ func (x *extractor) buildFrames(title string) *frames {
 
 	// Heading frames nest: a section without a cue of its own inherits.
 	hs := x.secs.hs
+	ends := x.sectionEnds()
 	f.byHead = make([]*frame, len(hs))
 	var stack []int
 	for i, h := range hs {
@@ -73,7 +73,7 @@ func (x *extractor) buildFrames(title string) *frames {
 		}
 		text := string(x.runes[h.start:h.end])
 		if fr, ok := f.cueFrame(v, text, false, parent); ok {
-			fr.start, fr.end, fr.heading = h.start, x.sectionEnd(i), true
+			fr.start, fr.end, fr.heading = h.start, ends[i], true
 			fr.cue = strings.TrimSpace(x.quote(h.start, h.end))
 			f.byHead[i] = &fr
 			f.listed = append(f.listed, fr)
@@ -267,16 +267,24 @@ func (f *frames) at(x *extractor, pos int) frame {
 	return f.root
 }
 
-// sectionEnd is where heading i's section ends: at the next heading of
-// its level or above, else at the end of the text.
-func (x *extractor) sectionEnd(i int) int {
+// sectionEnds gives where each heading's section ends: at the next heading
+// of its level or above, else at the end of the text. One pass with a
+// stack, so a document of many headings costs their number, not its square.
+func (x *extractor) sectionEnds() []int {
 	hs := x.secs.hs
-	for k := i + 1; k < len(hs); k++ {
-		if hs[k].level <= hs[i].level {
-			return hs[k].start
+	ends := make([]int, len(hs))
+	var open []int
+	for i, h := range hs {
+		for len(open) > 0 && hs[open[len(open)-1]].level >= h.level {
+			ends[open[len(open)-1]] = h.start
+			open = open[:len(open)-1]
 		}
+		open = append(open, i)
 	}
-	return len(x.runes)
+	for _, i := range open {
+		ends[i] = len(x.runes)
+	}
+	return ends
 }
 
 // firstYear returns the first four-digit year written with 年 in s
