@@ -38,14 +38,14 @@ type frame struct {
 
 // frames holds a document's frames for lookup by position.
 type frames struct {
-	root     frame
-	byHead   []*frame // the frame governing each heading's section (inherited), nil when none
-	para     []frame  // paragraph frames, in order
-	listed   []frame  // every frame set by a cue, in order, for the output
-	docTime  int      // the year the document speaks from: its date, else its period's start
-	docYear  int
-	period   record.Period
-	isPlan   bool
+	root    frame
+	byHead  []*frame // the frame governing each heading's section (inherited), nil when none
+	para    []frame  // paragraph frames, in order
+	listed  []frame  // every frame set by a cue, in order, for the output
+	docTime int      // the year the document speaks from: its date, else its period's start
+	docYear int
+	period  record.Period
+	isPlan  bool
 }
 
 // buildFrames reads the frames of the body view.
