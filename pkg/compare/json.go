@@ -1,24 +1,14 @@
 package compare
 
 import (
-	"bytes"
 	"encoding/json"
 
 	"github.com/cnplan/cnplan/pkg/record"
+	"github.com/cnplan/cnplan/pkg/render"
 )
 
 // The matrix's JSON follows cnplan's null convention (pkg/record): keys
 // always present, unknown values null, region and period always objects.
-
-func marshal(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
-}
 
 type periodJSON struct {
 	Start *int `json:"start"`
@@ -36,7 +26,7 @@ func (c Column) MarshalJSON() ([]byte, error) {
 			p.End = &c.Period.End
 		}
 	}
-	return marshal(struct {
+	return render.CompactJSON(struct {
 		Label  string        `json:"label"`
 		File   string        `json:"file"`
 		Title  *string       `json:"title"`
@@ -70,7 +60,7 @@ func (c Cell) MarshalJSON() ([]byte, error) {
 	if targets == nil {
 		targets = []record.Target{}
 	}
-	return marshal(struct {
+	return render.CompactJSON(struct {
 		Text         string          `json:"text"`
 		Value        float64         `json:"value"`
 		ValueMax     *float64        `json:"value_max"`
@@ -93,7 +83,7 @@ func (r Row) MarshalJSON() ([]byte, error) {
 	if cells == nil {
 		cells = []*Cell{}
 	}
-	return marshal(struct {
+	return render.CompactJSON(struct {
 		Key       string  `json:"key"`
 		Indicator string  `json:"indicator"`
 		Unit      *string `json:"unit"`

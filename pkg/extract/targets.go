@@ -342,12 +342,17 @@ func startsName(text string) bool {
 
 // isGrowthVerb says whether s is only a verb of change (增长, 增加4443张's 增加).
 func isGrowthVerb(s string) bool {
-	switch strings.TrimPrefix(s, "分别") {
-	case "增长", "下降", "增加", "减少", "提高", "降低", "上升":
-		return true
+	s = strings.TrimPrefix(s, "分别")
+	for _, w := range growthVerbs {
+		if s == w {
+			return true
+		}
 	}
 	return false
 }
+
+// growthVerbs are the verbs of change a figure's indicator may end in.
+var growthVerbs = []string{"增长", "下降", "增加", "减少", "提高", "降低", "上升"}
 
 // boundBefore applies a bound word that stands a few words before the
 // number (至少配备1名, 不少于…): the number package only sees adjacent ones.
@@ -529,7 +534,7 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 	if pre := string(x.runes[preStart:preEnd]); prev != nil && prev.indEnd > prev.indStart && isGrowthVerb(pre) && !strings.HasPrefix(pre, "分别") {
 		c.indStart, c.indEnd = prev.indStart, prev.indEnd
 		// "工业炸药产量减少70万吨，下降16%": the noun without its verb.
-		for _, w := range []string{"增长", "下降", "增加", "减少", "提高", "降低", "上升"} {
+		for _, w := range growthVerbs {
 			if strings.HasSuffix(string(x.runes[c.indStart:c.indEnd]), w) && c.indEnd-c.indStart > runeLen(w) {
 				c.indEnd -= runeLen(w)
 				break

@@ -18,9 +18,9 @@ func jsonValue(d record.Document) any {
 	return d
 }
 
-// compactJSON encodes v on one line without HTML escaping (Chinese text,
+// CompactJSON encodes v on one line without HTML escaping (Chinese text,
 // <, > and & stay as they are) and without a trailing newline.
-func compactJSON(v any) ([]byte, error) {
+func CompactJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -33,7 +33,7 @@ func compactJSON(v any) ([]byte, error) {
 // indentJSON encodes v with two-space indentation, each line after the
 // first prefixed by prefix (for elements of an array).
 func indentJSON(v any, prefix string) ([]byte, error) {
-	compact, err := compactJSON(v)
+	compact, err := CompactJSON(v)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func indentJSON(v any, prefix string) ([]byte, error) {
 }
 
 func writeJSONL(w io.Writer, d record.Document) error {
-	line, err := compactJSON(jsonValue(d))
+	line, err := CompactJSON(jsonValue(d))
 	if err != nil {
 		return err
 	}
@@ -112,11 +112,11 @@ func rowJSON(r Row) ([]byte, error) {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		key, err := compactJSON(c.Name)
+		key, err := CompactJSON(c.Name)
 		if err != nil {
 			return nil, err
 		}
-		val, err := compactJSON(r[i])
+		val, err := CompactJSON(r[i])
 		if err != nil {
 			return nil, err
 		}
