@@ -64,7 +64,10 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	if m.PeriodEnd > 0 {
 		out.Period = &record.Period{Start: m.PeriodStart, End: m.PeriodEnd}
 	}
-	reg := region.Detect(titleText(d, m), m.Issuers, d.Body.Text)
+	// The title as the recognisers read it (normalised); found once, as
+	// it converts the whole text to runes.
+	title := titleText(d, m)
+	reg := region.Detect(title, m.Issuers, d.Body.Text)
 	if reg.Code != "" {
 		out.Region = &record.Region{Province: reg.Province, City: reg.City, County: reg.County, Code: reg.Code}
 	}
@@ -74,7 +77,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 		x.period = *out.Period
 	}
 	x.isPlan = x.period.End > 0 && (x.docYear == 0 || x.docYear <= x.period.End)
-	ctx := when.Context{DocYear: m.Year, PlanStart: m.PeriodStart, PlanEnd: m.PeriodEnd, Title: titleText(d, m)}
+	ctx := when.Context{DocYear: m.Year, PlanStart: m.PeriodStart, PlanEnd: m.PeriodEnd, Title: title}
 	if ctx.DocYear == 0 || ctx.PlanEnd == 0 {
 		// A page date, or a period on a title line that wraps
 		// (民用爆炸物品行业发展规划 / （2016-2020年）).
@@ -99,7 +102,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	}
 	x.index()
 	x.years = x.findYearMarks()
-	x.frames = x.buildFrames(titleText(d, m))
+	x.frames = x.buildFrames(title)
 	out.Frames = x.frames.records(x)
 
 	tables := findTables(d.Body.Text, x.tableBaseYear())
