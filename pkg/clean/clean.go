@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/cnplan/cnplan/dict"
 	"github.com/cnplan/cnplan/pkg/textview"
@@ -31,10 +33,29 @@ type rule struct {
 	// literal alternatives the pattern requires); nil when the pattern
 	// requires none. Checked with strings.Contains before the matcher.
 	needs []string
+	// first and last: the runes a line can start (end) with to match a
+	// pattern anchored by ^ ($); nil when any rune can. Most patterns are
+	// anchored, so one rune comparison rules out most lines.
+	first, last []rune
+	// indexed: needs is checked through the rules' wordIndex on short
+	// lines (the rule has needed words and no rune gate).
+	indexed bool
 }
 
-// matches tests line against the rule.
-func (r rule) matches(line string) bool {
+// matches tests line (trimmed, not empty) against the rule.
+func (r *rule) matches(line string) bool {
+	if r.first != nil {
+		c, _ := utf8.DecodeRuneInString(line)
+		if !slices.Contains(r.first, c) {
+			return false
+		}
+	}
+	if r.last != nil {
+		c, _ := utf8.DecodeLastRuneInString(line)
+		if !slices.Contains(r.last, c) {
+			return false
+		}
+	}
 	if r.needs != nil {
 		found := false
 		for _, w := range r.needs {
@@ -48,6 +69,106 @@ func (r rule) matches(line string) bool {
 		}
 	}
 	return r.re.MatchString(line)
+}
+
+// anchoredRunes returns the runes a match of pattern can start with when
+// the pattern is anchored at the start of the text (fromEnd: the runes it
+// can end with when anchored at the end), or nil when it is not anchored,
+// can match the empty string, or can start with too many runes to list.
+func anchoredRunes(pattern string, fromEnd bool) []rune {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	re = re.Simplify()
+	if re.Op != syntax.OpConcat || len(re.Sub) < 2 {
+		return nil
+	}
+	anchor, rest := re.Sub[0], re.Sub[1:]
+	if fromEnd {
+		anchor, rest = re.Sub[len(re.Sub)-1], re.Sub[:len(re.Sub)-1]
+	}
+	if anchor.Op != syntax.OpBeginText && !fromEnd || anchor.Op != syntax.OpEndText && fromEnd {
+		return nil
+	}
+	set, nullable, ok := edgeRunes(&syntax.Regexp{Op: syntax.OpConcat, Sub: rest}, fromEnd)
+	if !ok || nullable || len(set) == 0 {
+		return nil
+	}
+	slices.Sort(set)
+	return slices.Compact(set)
+}
+
+// maxEdgeRunes bounds a listed set: a pattern that can start with more
+// runes than this (\S, .) gets no rune filter.
+const maxEdgeRunes = 64
+
+// edgeRunes lists the runes a match of re can start with (fromEnd: end
+// with), whether re can match the empty string, and false when the runes
+// cannot be listed.
+func edgeRunes(re *syntax.Regexp, fromEnd bool) (set []rune, nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return nil, true, true
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false, false
+		}
+		if len(re.Rune) == 0 {
+			return nil, true, true
+		}
+		if fromEnd {
+			return []rune{re.Rune[len(re.Rune)-1]}, false, true
+		}
+		return []rune{re.Rune[0]}, false, true
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(set) >= maxEdgeRunes {
+					return nil, false, false
+				}
+				set = append(set, r)
+			}
+		}
+		return set, false, true
+	case syntax.OpCapture:
+		return edgeRunes(re.Sub[0], fromEnd)
+	case syntax.OpStar, syntax.OpQuest:
+		set, _, ok = edgeRunes(re.Sub[0], fromEnd)
+		return set, true, ok
+	case syntax.OpPlus:
+		return edgeRunes(re.Sub[0], fromEnd)
+	case syntax.OpRepeat:
+		set, nullable, ok = edgeRunes(re.Sub[0], fromEnd)
+		return set, nullable || re.Min == 0, ok
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			s, n, ok := edgeRunes(sub, fromEnd)
+			if !ok {
+				return nil, false, false
+			}
+			set, nullable = append(set, s...), nullable || n
+		}
+		return set, nullable, true
+	case syntax.OpConcat:
+		for k := range re.Sub {
+			sub := re.Sub[k]
+			if fromEnd {
+				sub = re.Sub[len(re.Sub)-1-k]
+			}
+			s, n, ok := edgeRunes(sub, fromEnd)
+			if !ok {
+				return nil, false, false
+			}
+			set = append(set, s...)
+			if !n {
+				return set, false, true
+			}
+		}
+		return set, true, true
+	}
+	return nil, false, false
 }
 
 // requiredWords finds words one of which every match of pattern contains:
@@ -117,7 +238,71 @@ func shortest(words []string) int {
 
 type compiledRules struct {
 	rules []rule
+	words *wordIndex // the needed words of the rules without a rune gate
 	err   error
+}
+
+// wordIndex finds, in one pass over a line, which rules' needed words it
+// holds: most runes cost one array probe. It serves the rules that no
+// first or last rune rules out, which would otherwise search every short
+// line once for each of their words.
+type wordIndex struct {
+	// slot[r] is 1 + the index in lists of the words starting with BMP
+	// rune r, or 0.
+	slot  [0x10000]uint16
+	lists [][]neededWord
+	other map[rune][]neededWord // words starting outside the BMP
+}
+
+type neededWord struct {
+	word string
+	rule int
+}
+
+func newWordIndex(rules []rule) *wordIndex {
+	x := &wordIndex{other: map[rune][]neededWord{}}
+	for k := range rules {
+		r := &rules[k]
+		if !r.indexed {
+			continue
+		}
+		for _, w := range r.needs {
+			c, _ := utf8.DecodeRuneInString(w)
+			nw := neededWord{word: w, rule: k}
+			if c >= 0x10000 || len(x.lists) >= 0xFFFF {
+				x.other[c] = append(x.other[c], nw)
+				continue
+			}
+			if x.slot[c] == 0 {
+				x.lists = append(x.lists, nil)
+				x.slot[c] = uint16(len(x.lists))
+			}
+			x.lists[x.slot[c]-1] = append(x.lists[x.slot[c]-1], nw)
+		}
+	}
+	return x
+}
+
+// mark sets found[k] for every indexed rule k one of whose words line
+// holds.
+func (x *wordIndex) mark(line string, found []bool) {
+	for i, c := range line {
+		var ws []neededWord
+		if c < 0x10000 {
+			s := x.slot[c]
+			if s == 0 {
+				continue
+			}
+			ws = x.lists[s-1]
+		} else {
+			ws = x.other[c]
+		}
+		for _, w := range ws {
+			if !found[w.rule] && strings.HasPrefix(line[i:], w.word) {
+				found[w.rule] = true
+			}
+		}
+	}
 }
 
 func init() {
@@ -140,9 +325,12 @@ var junkRules = dict.NewCompiled(func() compiledRules {
 		if err != nil {
 			return compiledRules{err: fmt.Errorf("dict junk: %v", err)}
 		}
-		rules = append(rules, rule{mode: rec[0], re: re, needs: requiredWords(rec[1])})
+		r := rule{mode: rec[0], re: re, needs: requiredWords(rec[1]),
+			first: anchoredRunes(rec[1], false), last: anchoredRunes(rec[1], true)}
+		r.indexed = r.needs != nil && r.first == nil && r.last == nil
+		rules = append(rules, r)
 	}
-	return compiledRules{rules: rules}
+	return compiledRules{rules: rules, words: newWordIndex(rules)}
 })
 
 func loadRules() ([]rule, error) {
@@ -151,23 +339,66 @@ func loadRules() ([]rule, error) {
 }
 
 type line struct {
-	start, end int // rune offsets in the view, end excludes the newline
-	text       string
+	start, end int    // rune offsets in the view, end excludes the newline
+	text       string // without the newline
+	trimmed    string // text without surrounding space
+	trimmedLen int    // runes of trimmed
+	invalid    bool   // text is not valid UTF-8
 }
 
+// runes is the line's length in runes, without the newline.
+func (l *line) runes() int { return l.end - l.start }
+
 func splitLines(v *textview.View) []line {
-	var lines []line
+	lines := make([]line, 0, strings.Count(v.Text, "\n")+1)
 	start := 0
-	for _, l := range strings.SplitAfter(v.Text, "\n") {
-		if l == "" {
-			continue
+	rest := v.Text
+	for rest != "" {
+		body := rest
+		next := ""
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			body, next = rest[:i], rest[i+1:]
 		}
-		n := utf8.RuneCountInString(l)
-		body := strings.TrimSuffix(l, "\n")
-		lines = append(lines, line{start: start, end: start + utf8.RuneCountInString(body), text: body})
-		start += n
+		n, valid := countRunes(body)
+		t := strings.TrimSpace(body)
+		tn := n
+		if len(t) != len(body) {
+			tn = utf8.RuneCountInString(t)
+		}
+		lines = append(lines, line{start: start, end: start + n, text: body, trimmed: t, trimmedLen: tn, invalid: !valid})
+		start += n + 1
+		rest = next
 	}
 	return lines
+}
+
+// countRunes counts the runes of s as utf8.RuneCountInString does (an
+// invalid byte is one rune) and says whether s is valid UTF-8. Chinese
+// text is mostly three-byte runes, read here without a call.
+func countRunes(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			n++
+			continue
+		}
+		// E1–EC and EE–EF lead three-byte runes whose second byte may be
+		// any continuation byte (E0 and ED restrict it).
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return utf8.RuneCountInString(s), false
+		}
+		i += size
+		n++
+	}
+	return n, true
 }
 
 // Clean drops junk lines from v (normalised text) and joins page breaks.
@@ -176,33 +407,54 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 	if keepAll {
 		return Result{View: v}, nil
 	}
-	rs, err := loadRules()
-	if err != nil {
-		return Result{}, err
+	compiled := junkRules.Get()
+	if compiled.err != nil {
+		return Result{}, compiled.err
 	}
+	rs := compiled.rules
 	lines := splitLines(v)
 	drop := make([]bool, len(lines))
-	for i, l := range lines {
-		t := strings.TrimSpace(l.text)
+	hasWords := make([]bool, len(rs)) // per rule: the line holds a needed word
+	var prose *proseIndex
+	for i := range lines {
+		t := lines[i].trimmed
 		if t == "" {
 			continue
 		}
-		short := utf8.RuneCountInString(t) <= maxChromeRunes
-		for _, r := range rs {
-			if r.mode != "anyline" && !short || !r.matches(t) {
+		short := lines[i].trimmedLen <= maxChromeRunes
+		if short {
+			clear(hasWords)
+			compiled.words.mark(t, hasWords)
+		}
+		for k := range rs {
+			r := &rs[k]
+			if r.mode != "anyline" && !short {
+				continue
+			}
+			if short && r.indexed {
+				if !hasWords[k] || !r.re.MatchString(t) {
+					continue
+				}
+			} else if !r.matches(t) {
 				continue
 			}
 			switch r.mode {
 			case "line", "anyline":
 				drop[i] = true
 			case "tail":
-				if !anyProse(lines[i+1:]) {
+				if prose == nil {
+					prose = newProseIndex(lines)
+				}
+				if !prose.after(i) {
 					for j := i; j < len(lines); j++ {
 						drop[j] = true
 					}
 				}
 			case "head":
-				if !anyProse(lines[:i]) {
+				if prose == nil {
+					prose = newProseIndex(lines)
+				}
+				if !prose.before(i) {
 					for j := 0; j <= i; j++ {
 						drop[j] = true
 					}
@@ -212,13 +464,29 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 	}
 	cut := pageArtefacts(lines, drop)
 	wrapped := hardWrapped(lines, drop)
-	var b textview.Builder
-	b.Grow(v.Runes(), len(v.Text))
+	if unchanged(lines, drop, cut, wrapped) {
+		// Nothing to drop or join: the view's text and map serve as they are.
+		return Result{View: &textview.View{Text: v.Text, Orig: v.Orig}}, nil
+	}
+
+	// The cleaned view is built here rather than with a textview.Builder
+	// and textview.Map: a kept line is one copy of its bytes and one copy
+	// of its stretch of v.Orig, not an append per rune.
+	text := make([]byte, 0, len(v.Text))
+	orig := make([]int32, 0, len(v.Orig))
+	// end is what textview.Builder would record as one past the last
+	// rune added (a dropped newline does not move it back).
+	end := 0
+	endsInNewline := func() bool { return len(text) > 0 && text[len(text)-1] == '\n' }
+	dropNewline := func() {
+		text, orig = text[:len(text)-1], orig[:len(orig)-1]
+	}
 	res := Result{}
 	total := v.Runes()
-	for i, l := range lines {
+	for i := range lines {
+		l := &lines[i]
 		if drop[i] {
-			if strings.TrimSpace(l.text) != "" {
+			if l.trimmed != "" {
 				res.Dropped++
 			}
 			continue
@@ -228,17 +496,15 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 		if c, ok := cut[i]; ok {
 			from += c.prefix
 			res.Joined++
-			if c.join && b.Len() > 0 && b.Last() == '\n' {
+			if c.join && endsInNewline() {
 				// Undo the newline that ended the previous page line.
-				b.DropLast()
+				dropNewline()
 			}
-		} else if wrapped[i] && b.Len() > 0 && b.Last() == '\n' {
-			b.DropLast()
+		} else if wrapped[i] && endsInNewline() {
+			dropNewline()
 			res.Joined++
 			skipSpaces = true
 		}
-		// The line's runes are read from its text, not from a []rune of
-		// the whole document (4 bytes a rune held for the whole run).
 		p, rest := l.start, l.text
 		advance := func() {
 			_, size := utf8.DecodeRuneInString(rest)
@@ -250,17 +516,48 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 		for skipSpaces && rest != "" && (rest[0] == ' ' || strings.HasPrefix(rest, "\u3000")) {
 			advance()
 		}
-		for _, r := range rest {
-			b.Add(r, p)
-			p++
+		if rest != "" {
+			if l.invalid {
+				// As textview.Builder wrote it: U+FFFD for an invalid byte.
+				for _, r := range rest {
+					text = utf8.AppendRune(text, r)
+				}
+			} else {
+				text = append(text, rest...)
+			}
+			orig = append(orig, v.Orig[p:l.end]...)
+			end = l.end
 		}
 		if l.end < total {
-			b.Add('\n', l.end)
+			text = append(text, '\n')
+			orig = append(orig, v.Orig[l.end])
+			end = l.end + 1
 		}
 	}
-	inner := b.View()
-	res.View = textview.Map(inner, v)
+	// The sentinel: the original offset one past the last rune kept.
+	if end < len(v.Orig) {
+		orig = append(orig, v.Orig[end])
+	} else {
+		orig = append(orig, v.Orig[len(v.Orig)-1])
+	}
+	// The view takes over the buffer, as textview.Builder's views do.
+	res.View = &textview.View{Text: unsafe.String(unsafe.SliceData(text), len(text)), Orig: orig}
 	return res, nil
+}
+
+// unchanged says whether cleaning leaves every line as it is: none
+// dropped, cut or joined, and all valid UTF-8 (which a rebuilt view would
+// hold U+FFFD for).
+func unchanged(lines []line, drop []bool, cut map[int]pageCut, wrapped []bool) bool {
+	if len(cut) > 0 {
+		return false
+	}
+	for i := range lines {
+		if drop[i] || wrapped[i] || lines[i].invalid {
+			return false
+		}
+	}
+	return true
 }
 
 // maxChromeRunes bounds the lines tried against the patterns of modes
@@ -268,15 +565,38 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 // every long prose line was a sixth of extraction time.
 const maxChromeRunes = 150
 
-// anyProse says whether lines hold a paragraph of the notice: a footer or
-// header marker only cuts where no real sentence stands beyond it.
-func anyProse(lines []line) bool {
-	for _, l := range lines {
-		if utf8.RuneCountInString(l.text) >= 40 && strings.ContainsAny(l.text, "。;") {
-			return true
+// proseIndex says whether lines before or after a line hold a paragraph of
+// the notice: a footer or header marker only cuts where no real sentence
+// stands beyond it.
+type proseIndex struct {
+	first, last int // the first and last prose line, -1 when none
+}
+
+func newProseIndex(lines []line) *proseIndex {
+	p := &proseIndex{first: -1, last: -1}
+	for i := range lines {
+		if isProse(&lines[i]) {
+			p.first = i
+			break
 		}
 	}
-	return false
+	for i := len(lines) - 1; i >= p.first && p.first >= 0; i-- {
+		if isProse(&lines[i]) {
+			p.last = i
+			break
+		}
+	}
+	return p
+}
+
+// after says whether a prose line follows line i; before, whether one
+// precedes it.
+func (p *proseIndex) after(i int) bool  { return p.last > i }
+func (p *proseIndex) before(i int) bool { return p.first >= 0 && p.first < i }
+
+// isProse: a line of a paragraph, long and with a sentence mark.
+func isProse(l *line) bool {
+	return l.runes() >= 40 && (strings.IndexByte(l.text, ';') >= 0 || strings.Contains(l.text, "。"))
 }
 
 // hardWrapped finds the lines that continue the line before them in text
@@ -288,11 +608,15 @@ func hardWrapped(lines []line, drop []bool) []bool {
 	join := make([]bool, len(lines))
 	lengths := map[int]int{}
 	long := 0
-	for i, l := range lines {
-		if n := utf8.RuneCountInString(strings.TrimSpace(l.text)); !drop[i] && n >= 20 {
+	for i := range lines {
+		if n := lines[i].trimmedLen; !drop[i] && n >= 20 {
 			lengths[n]++
 			long++
 		}
+	}
+	// Ten long lines at least, and most of them of one width.
+	if long < 10 {
+		return join
 	}
 	mode, modeCount := 0, 0
 	for n, c := range lengths {
@@ -306,16 +630,16 @@ func hardWrapped(lines []line, drop []bool) []bool {
 			near += c
 		}
 	}
-	// Ten long lines at least, and most of them of one width.
-	if long < 10 || near*10 < long*6 {
+	if near*10 < long*6 {
 		return join
 	}
 	prev := -1
-	for i, l := range lines {
+	for i := range lines {
 		if drop[i] {
 			continue
 		}
-		t := strings.TrimSpace(l.text)
+		l := &lines[i]
+		t := l.trimmed
 		// A table row (cells separated by tabs or aligned by spaces) is
 		// no part of a wrapped paragraph.
 		if t == "" || strings.Contains(t, "\t") || strings.Contains(t, "  ") {
@@ -325,7 +649,7 @@ func hardWrapped(lines []line, drop []bool) []bool {
 		if prev >= 0 {
 			// A full-width line runs on, whatever it ends with, unless the
 			// next one opens an item or is indented as a new paragraph.
-			pn := utf8.RuneCountInString(strings.TrimSpace(lines[prev].text))
+			pn := lines[prev].trimmedLen
 			indented := strings.HasPrefix(l.text, "  ") || strings.HasPrefix(l.text, "\u3000") || strings.HasPrefix(l.text, "\t")
 			if pn >= mode-2 && !indented && !opensItem(t) {
 				join[i] = true
@@ -340,14 +664,34 @@ func hardWrapped(lines []line, drop []bool) []bool {
 // wrapped line never does.
 var itemStart = regexp.MustCompile(`^([一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+(、|\.\D)|[①-⑩●■◆]|第[一二三四五六七八九十\d]+[章节条])`)
 
-func opensItem(line string) bool { return itemStart.MatchString(line) }
+// itemFirst is the runes itemStart's matches start with: the regexp runs
+// only on lines that start with one.
+var itemFirst = anchoredRunes(itemStart.String(), false)
+
+func opensItem(line string) bool {
+	c, _ := utf8.DecodeRuneInString(line)
+	return slices.Contains(itemFirst, c) && itemStart.MatchString(line)
+}
 
 type pageCut struct {
 	prefix int  // runes of the "N、" prefix to drop
 	join   bool // join to the previous kept line
 }
 
-var pageNum = regexp.MustCompile(`^(\d{1,3})、`)
+// pageNumber reads the page number a converted document left at the start
+// of a line, "N、" with N of one to three digits, and the prefix's length
+// in runes.
+func pageNumber(text string) (num, prefix int, ok bool) {
+	k := 0
+	for k < len(text) && k < 4 && text[k] >= '0' && text[k] <= '9' {
+		k++
+	}
+	if k == 0 || k > 3 || !strings.HasPrefix(text[k:], "、") {
+		return 0, 0, false
+	}
+	n, _ := strconv.Atoi(text[:k])
+	return n, k + 1, true
+}
 
 // pageArtefacts finds page numbers that a converted document left at line
 // starts (002: "5、低于90%" continues "达标率不" from the line before). They
@@ -357,32 +701,35 @@ var pageNum = regexp.MustCompile(`^(\d{1,3})、`)
 func pageArtefacts(lines []line, drop []bool) map[int]pageCut {
 	type cand struct{ idx, num, prefix int }
 	var run []cand
-	out := map[int]pageCut{}
+	var out map[int]pageCut
 	flush := func() {
 		if len(run) >= 3 {
+			if out == nil {
+				out = map[int]pageCut{}
+			}
 			for k, c := range run {
 				out[c.idx] = pageCut{prefix: c.prefix, join: k > 0}
 			}
 		}
 		run = run[:0]
 	}
-	for i, l := range lines {
-		if drop[i] || strings.TrimSpace(l.text) == "" {
+	for i := range lines {
+		l := &lines[i]
+		if drop[i] || l.trimmed == "" {
 			continue
 		}
-		m := pageNum.FindStringSubmatch(l.text)
-		long := utf8.RuneCountInString(l.text) >= 100
-		if m == nil || !long {
-			if long || m != nil {
+		n, prefix, isNum := pageNumber(l.text)
+		long := l.runes() >= 100
+		if !isNum || !long {
+			if long || isNum {
 				flush()
 			}
 			continue
 		}
-		n, _ := strconv.Atoi(m[1])
 		if len(run) > 0 && n != run[len(run)-1].num+1 {
 			flush()
 		}
-		run = append(run, cand{i, n, utf8.RuneCountInString(m[0])})
+		run = append(run, cand{i, n, prefix})
 	}
 	flush()
 	return out
