@@ -1,33 +1,91 @@
 package number
 
 import (
-	"unicode/utf8"
+	"slices"
 
 	"github.com/cnplan/cnplan/dict"
 )
 
-// wordSet is a vocabulary looked up by exact string, longest first.
+// wordSet is a vocabulary looked up by exact runes, longest first. The
+// words are indexed by their first and by their last rune, so a lookup
+// compares runes with runes and most positions cost one bit test.
 type wordSet struct {
-	words  map[string]string // word → its value (a comparator, or "")
-	maxLen int               // in runes
+	words  map[string]int // word → its index in entries
+	maxLen int            // in runes
+
+	entries []wordEntry
+	// byFirst and byLast hold, per rune, the entries that start (end)
+	// with it, longest first; firstBits and lastBits say which BMP runes
+	// have any.
+	byFirst, byLast     map[rune][]int32
+	firstBits, lastBits runeBits
+}
+
+type wordEntry struct {
+	word  string
+	runes []rune
+	val   string // a comparator, or ""
+}
+
+// runeBits is a set of runes of the Basic Multilingual Plane.
+type runeBits [0x10000 / 64]uint64
+
+func (b *runeBits) add(r rune) {
+	if u := uint32(r); u < 0x10000 {
+		b[u>>6] |= 1 << (u & 63)
+	}
+}
+
+// mayHold says whether r can be in the set: always true outside the BMP.
+func (b *runeBits) mayHold(r rune) bool {
+	u := uint32(r)
+	return u >= 0x10000 || b[u>>6]&(1<<(u&63)) != 0
 }
 
 func (w *wordSet) add(word, val string) {
 	if w.words == nil {
-		w.words = map[string]string{}
+		w.words = map[string]int{}
+		w.byFirst, w.byLast = map[rune][]int32{}, map[rune][]int32{}
 	}
-	w.words[word] = val
-	if n := utf8.RuneCountInString(word); n > w.maxLen {
-		w.maxLen = n
+	if k, ok := w.words[word]; ok {
+		w.entries[k].val = val
+		return
 	}
+	rs := []rune(word)
+	if len(rs) == 0 || string(rs) != word {
+		return // an empty word, or one no text's runes can spell (invalid UTF-8)
+	}
+	k := len(w.entries)
+	w.words[word] = k
+	w.entries = append(w.entries, wordEntry{word: word, runes: rs, val: val})
+	w.byFirst[rs[0]] = w.insertLongestFirst(w.byFirst[rs[0]], k)
+	w.byLast[rs[len(rs)-1]] = w.insertLongestFirst(w.byLast[rs[len(rs)-1]], k)
+	w.firstBits.add(rs[0])
+	w.lastBits.add(rs[len(rs)-1])
+	if len(rs) > w.maxLen {
+		w.maxLen = len(rs)
+	}
+}
+
+// insertLongestFirst adds entry k to list, keeping the longest words first.
+func (w *wordSet) insertLongestFirst(list []int32, k int) []int32 {
+	n := len(w.entries[k].runes)
+	i := 0
+	for i < len(list) && len(w.entries[list[i]].runes) >= n {
+		i++
+	}
+	return slices.Insert(list, i, int32(k))
 }
 
 // prefixAt returns the longest word that rs[p:] starts with.
 func (w *wordSet) prefixAt(rs []rune, p int) (string, string, bool) {
-	for l := min(w.maxLen, len(rs)-p); l >= 1; l-- {
-		s := string(rs[p : p+l])
-		if v, ok := w.words[s]; ok {
-			return s, v, true
+	if p < 0 || p >= len(rs) || !w.firstBits.mayHold(rs[p]) {
+		return "", "", false
+	}
+	for _, k := range w.byFirst[rs[p]] {
+		e := &w.entries[k]
+		if hasRunes(rs, p, e.runes) {
+			return e.word, e.val, true
 		}
 	}
 	return "", "", false
@@ -36,10 +94,13 @@ func (w *wordSet) prefixAt(rs []rune, p int) (string, string, bool) {
 // suffixAt returns the longest word that rs[:p] ends with, starting no
 // earlier than floor.
 func (w *wordSet) suffixAt(rs []rune, p, floor int) (string, string, bool) {
-	for l := min(w.maxLen, p-floor); l >= 1; l-- {
-		s := string(rs[p-l : p])
-		if v, ok := w.words[s]; ok {
-			return s, v, true
+	if p-1 < max(floor, 0) || p > len(rs) || !w.lastBits.mayHold(rs[p-1]) {
+		return "", "", false
+	}
+	for _, k := range w.byLast[rs[p-1]] {
+		e := &w.entries[k]
+		if n := len(e.runes); p-n >= floor && hasRunes(rs, p-n, e.runes) {
+			return e.word, e.val, true
 		}
 	}
 	return "", "", false
@@ -51,9 +112,16 @@ func (w *wordSet) covers(rs []rune, a, b int) bool {
 	if b-a > w.maxLen {
 		return false
 	}
-	for s := max(0, b-w.maxLen); s <= a; s++ {
-		for e := b; e <= len(rs) && e-s <= w.maxLen; e++ {
-			if _, ok := w.words[string(rs[s:e])]; ok {
+	for s := max(0, b-w.maxLen); s <= a && s < len(rs); s++ {
+		if !w.firstBits.mayHold(rs[s]) {
+			continue
+		}
+		for _, k := range w.byFirst[rs[s]] {
+			e := &w.entries[k]
+			if s+len(e.runes) < b {
+				break // the rest are shorter still
+			}
+			if hasRunes(rs, s, e.runes) {
 				return true
 			}
 		}

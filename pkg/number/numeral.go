@@ -56,6 +56,69 @@ var unitVal = map[rune]float64{
 	'亿': 1e8, '億': 1e8,
 }
 
+// numeralEntry is what digitVal, unitVal and capitalRunes say of a rune.
+type numeralEntry struct {
+	str     string // the rune as a string: a multiplier without an allocation
+	val     float64
+	digit   bool // in digitVal
+	unit    bool // in unitVal
+	capital bool // in capitalRunes
+}
+
+// numeralSlots and numeralEntries index the tables above by rune, built
+// once: the lexer reads a rune's entry with two array loads, not a map
+// lookup and a string search. Slot 0 is the empty entry.
+var numeralSlots, numeralEntries = func() (*[0x10000]uint8, []numeralEntry) {
+	var slots [0x10000]uint8
+	entries := []numeralEntry{{}}
+	entry := func(r rune) *numeralEntry {
+		if slots[r] == 0 {
+			entries = append(entries, numeralEntry{str: string(r), capital: strings.ContainsRune(capitalRunes, r)})
+			slots[r] = uint8(len(entries) - 1)
+		}
+		return &entries[slots[r]]
+	}
+	for r, v := range digitVal {
+		e := entry(r)
+		e.val, e.digit = v, true
+	}
+	for r, v := range unitVal {
+		e := entry(r)
+		e.val, e.unit = v, true
+	}
+	return &slots, entries
+}()
+
+// numeral returns r's entry (the empty one when r is no numeral).
+func numeral(r rune) *numeralEntry {
+	if r < 0 || r >= 0x10000 {
+		return &numeralEntries[0]
+	}
+	return &numeralEntries[numeralSlots[r]]
+}
+
+// runeString is string(rs), without an allocation for a lone numeral
+// (the usual multiplier: 万, 亿).
+func runeString(rs []rune) string {
+	if len(rs) == 1 {
+		if e := numeral(rs[0]); e.str != "" {
+			return e.str
+		}
+	}
+	return string(rs)
+}
+
+// digitValue is digitVal[r]; unitValue is unitVal[r].
+func digitValue(r rune) (float64, bool) {
+	e := numeral(r)
+	return e.val, e.digit
+}
+
+func unitValue(r rune) (float64, bool) {
+	e := numeral(r)
+	return e.val, e.unit
+}
+
 // isNumeralRune says whether r is a Chinese digit or place unit (a switch:
 // Scan asks this of every rune).
 func isNumeralRune(r rune) bool {
@@ -76,7 +139,7 @@ func isNeg(r rune) bool         { return r == '负' || r == '負' }
 // isDecimalDigit says whether r may follow 点: any Chinese digit but 两,
 // which is a count word (两百点两 is 200, then 两).
 func isDecimalDigit(r rune) bool {
-	_, ok := digitVal[r]
+	_, ok := digitValue(r)
 	return ok && r != '两' && r != '兩'
 }
 
@@ -84,10 +147,9 @@ func isDecimalDigit(r rune) bool {
 // the longest real numeral (一千一百一十一万一千一百一十一亿…) has 31.
 const maxTokens = 48
 
-// lex reads the contiguous numeral characters from p. It does not judge
-// whether they make a numeral; eval does.
-func lex(rs []rune, p int) []token {
-	var ts []token
+// lex reads the contiguous numeral characters from p, appending them to
+// ts. It does not judge whether they make a numeral; eval does.
+func lex(ts []token, rs []rune, p int) []token {
 	n := len(rs)
 	prevKind := func() (tokKind, bool) {
 		if len(ts) == 0 {
@@ -138,23 +200,24 @@ func lex(rs []rune, p int) []token {
 			ts = append(ts, token{kind: tPoint, start: p, end: p + 1})
 			p++
 			for p < n && (isDecimalDigit(rs[p]) || ((rs[p] == 'O' || rs[p] == '○') && isDecimalDigit(rs[p-1]))) && len(ts) < maxTokens {
-				ts = append(ts, token{kind: tDigit, val: digitVal[rs[p]], start: p, end: p + 1})
+				ts = append(ts, token{kind: tDigit, val: numeral(rs[p]).val, start: p, end: p + 1})
 				p++
 			}
 			return ts
 		default:
-			if v, ok := digitVal[r]; ok {
+			e := numeral(r)
+			if e.digit {
 				if has && pk == tLit {
 					return ts
 				}
-				ts = append(ts, token{kind: tDigit, val: v, start: p, end: p + 1,
-					liang: r == '两' || r == '兩', capital: strings.ContainsRune(capitalRunes, r)})
+				ts = append(ts, token{kind: tDigit, val: e.val, start: p, end: p + 1,
+					liang: r == '两' || r == '兩', capital: e.capital})
 				p++
 				continue
 			}
-			if v, ok := unitVal[r]; ok {
-				ts = append(ts, token{kind: tUnit, val: v, start: p, end: p + 1,
-					capital: strings.ContainsRune(capitalRunes, r)})
+			if e.unit {
+				ts = append(ts, token{kind: tUnit, val: e.val, start: p, end: p + 1,
+					capital: e.capital})
 				p++
 				continue
 			}
@@ -196,6 +259,9 @@ func lexArabic(rs []rune, p int) (end int, val float64, isInt bool, ok bool) {
 	if q == p {
 		return p, 0, false, false
 	}
+	if v, ok := exactDecimal(rs[p:q]); ok {
+		return q, v, isInt, true
+	}
 	s := strings.ReplaceAll(string(rs[p:q]), ",", "")
 	if strings.HasPrefix(s, ".") {
 		s = "0" + s
@@ -206,6 +272,36 @@ func lexArabic(rs []rune, p int) (end int, val float64, isInt bool, ok bool) {
 	}
 	return q, v, isInt, true
 }
+
+// exactDecimal reads digits with at most one '.' and any ',' (already
+// checked by lexArabic) without building a string: with 15 digits at most,
+// the digits and the power of ten are exact in a float64, so one division
+// rounds as strconv.ParseFloat does.
+func exactDecimal(rs []rune) (float64, bool) {
+	var mant int64
+	digits, frac := 0, 0
+	point := false
+	for _, r := range rs {
+		switch {
+		case isASCIIDigit(r):
+			mant = mant*10 + int64(r-'0')
+			digits++
+			if point {
+				frac++
+			}
+		case r == '.':
+			point = true
+		case r != ',':
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	return float64(mant) / pow10[frac], true
+}
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // readKind says how a numeral is written; Scan judges each kind differently.
 type readKind uint8
@@ -465,7 +561,7 @@ func Parse(s string) (float64, error) {
 	if len(rs) == 0 {
 		return 0, fmt.Errorf("number: %q: no numeral", s)
 	}
-	ts := lex(rs, 0)
+	ts := lex(nil, rs, 0)
 	if len(ts) == 0 || ts[len(ts)-1].end != len(rs) {
 		return 0, fmt.Errorf("number: %q: not a numeral", s)
 	}

@@ -24,11 +24,15 @@ var percentPrefixes = []struct {
 // percentPrefixAt returns the sign of the written-out percentage that
 // starts at p, and its length in runes.
 func percentPrefixAt(rs []rune, p int) (string, int) {
+	// Every form is X分之: most numbers are ruled out by their next rune.
+	if p < 0 || p+2 >= len(rs) || rs[p+1] != '分' || rs[p+2] != '之' {
+		return "", 0
+	}
 	for _, pp := range percentPrefixes {
 		if hasRunes(rs, p, pp.word) {
 			// 一百分之五 and 五百分之二 are fractions: the 百 belongs to a numeral.
 			if p > 0 {
-				if _, ok := digitVal[rs[p-1]]; ok {
+				if _, ok := digitValue(rs[p-1]); ok {
 					return "", 0
 				}
 				if isASCIIDigit(rs[p-1]) {
@@ -80,7 +84,7 @@ func perAt(rs []rune, p int) (string, int) {
 	}
 	units := 0
 	for q < n {
-		if v, ok := unitVal[rs[q]]; ok && v >= 10 {
+		if v, ok := unitValue(rs[q]); ok && v >= 10 {
 			q++
 			units++
 			continue

@@ -1,7 +1,9 @@
 package number
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -60,30 +62,73 @@ type core struct {
 type scanner struct {
 	rs    []rune
 	v     *vocab
-	floor int // the end of the previous mention: bound words stop there
+	floor int     // the end of the previous mention: bound words stop there
+	toks  []token // lex's buffer, reused from one numeral to the next
 }
+
+// scratch is ScanRunes' working memory, kept between calls (it is called
+// once a sentence): lex's tokens and the mentions found, which are copied
+// out once at the end instead of growing a new slice every call.
+type scratch struct {
+	toks  []token
+	found []Quantity
+}
+
+var scratchBuffers = sync.Pool{New: func() any {
+	return &scratch{toks: make([]token, 0, 16), found: make([]Quantity, 0, 8)}
+}}
 
 // Scan finds every number mention in text, left to right, non-overlapping.
 // text is normalised: half-width digits and punctuation, simplified
 // characters.
 func Scan(text string) []Quantity {
-	s := scanner{rs: []rune(text), v: loadVocab()}
-	var out []Quantity
-	for i := 0; i < len(s.rs); {
-		if e := urlEnd(s.rs, i); e > i {
-			i = e
+	return ScanRunes([]rune(text))
+}
+
+// ScanRunes is Scan on text already decoded: offsets are indexes into rs,
+// which may be a stretch of a larger text (nothing outside it is read).
+// rs is not changed.
+func ScanRunes(rs []rune) []Quantity {
+	rs = rs[:len(rs):len(rs)]
+	buf := scratchBuffers.Get().(*scratch)
+	s := scanner{rs: rs, v: loadVocab(), toks: buf.toks[:0]}
+	found := buf.found[:0]
+	defer func() {
+		// Keep what the call grew for the next one.
+		buf.toks, buf.found = s.toks[:0], found[:0]
+		scratchBuffers.Put(buf)
+	}()
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		// Most runes start neither a mention nor a web address: one bit
+		// test, no call.
+		if !scanRunes.mayHold(r) {
+			i++
+			continue
+		}
+		if r == 'h' || r == 'w' {
+			if e := urlEnd(rs, i); e > i {
+				i = e
+				continue
+			}
+		}
+		if r != '第' && !mayStart(rs, i) {
+			i++
 			continue
 		}
 		q, next, ok := s.mention(i)
 		if ok {
-			out = append(out, q)
+			found = append(found, q)
 			s.floor = q.End
 			i = q.End
 			continue
 		}
 		i = max(next, i+1)
 	}
-	return out
+	if len(found) == 0 {
+		return nil
+	}
+	return slices.Clone(found)
 }
 
 // mention reads the number mention that starts at i, or says where to look
@@ -151,19 +196,27 @@ func (s *scanner) mention(i int) (Quantity, int, bool) {
 	}
 
 	cmp := ""
+	var words [3]string // the bound words, gathered before one allocation
+	n := 0
 	if bWord != "" {
 		q.Start = bStart
-		q.BoundWords = append(q.BoundWords, bWord)
+		words[n] = bWord
+		n++
 		cmp = bCmp
 	}
 	if c.approx != "" && !q.IsRange {
-		q.BoundWords = append(q.BoundWords, c.approx)
+		words[n] = c.approx
+		n++
 		cmp = combine(cmp, "~")
 	}
 	if aWord, aCmp, ok := s.v.after.prefixAt(rs, q.End); ok && aCmp != "range" && aCmp != "none" {
-		q.BoundWords = append(q.BoundWords, aWord)
+		words[n] = aWord
+		n++
 		q.End += utf8.RuneCountInString(aWord)
 		cmp = combine(cmp, aCmp)
+	}
+	if n > 0 {
+		q.BoundWords = slices.Clone(words[:n])
 	}
 	if q.IsRange {
 		cmp = "range"
@@ -176,14 +229,32 @@ func (s *scanner) mention(i int) (Quantity, int, bool) {
 // numeral, a sign, 百分之, or a leading decimal point.
 func mayStart(rs []rune, p int) bool {
 	r := rs[p]
-	if isASCIIDigit(r) || isNeg(r) || r == '-' || r == '−' || r == '廿' || r == '卅' {
-		return true
+	if !startRunes.mayHold(r) {
+		return false
 	}
 	if r == '.' {
 		return p+1 < len(rs) && isASCIIDigit(rs[p+1])
 	}
-	return isNumeralRune(r)
+	return isASCIIDigit(r) || isNeg(r) || r == '-' || r == '−' || r == '廿' || r == '卅' || isNumeralRune(r)
 }
+
+// startRunes holds every rune a number can start with (a '.' only when a
+// digit follows), so that mayStart rejects the other runes with one bit
+// test; scanRunes adds what else ScanRunes stops at: 第 and the first
+// letters of a web address.
+var startRunes, scanRunes = func() (*runeBits, *runeBits) {
+	var start runeBits
+	for r := rune(0); r < 0x10000; r++ {
+		if isASCIIDigit(r) || isNeg(r) || r == '-' || r == '−' || r == '廿' || r == '卅' || r == '.' || isNumeralRune(r) {
+			start.add(r)
+		}
+	}
+	scan := start
+	for _, r := range "第hw" {
+		scan.add(r)
+	}
+	return &start, &scan
+}()
 
 // readCore reads a number at j with what sticks to it. On failure runEnd
 // says where to go on.
@@ -213,7 +284,8 @@ func (s *scanner) readCore(j int) (core, bool) {
 	if rs[p] == '.' && p > 0 && (isASCIIDigit(rs[p-1]) || rs[p-1] == '.' || isASCIILetter(rs[p-1])) {
 		return c, false
 	}
-	ts := lex(rs, p)
+	ts := lex(s.toks[:0], rs, p)
+	s.toks = ts[:0]
 	if len(ts) == 1 && c.pctBefore && ts[0].kind == tUnit && ts[0].val == 100 {
 		// 百分之百: the one place a bare 百 is a numeral.
 		ts[0].kind = tLit
@@ -267,7 +339,7 @@ func (s *scanner) readCore(j int) (core, bool) {
 	switch kind {
 	case kMultiplied:
 		c.value = ts[0].val
-		c.mult = string(rs[ts[1].start:ts[k-1].end])
+		c.mult = runeString(rs[ts[1].start:ts[k-1].end])
 	case kPositional:
 		m := 0
 		for m < k-1 && ts[k-1-m].kind == tUnit && ts[k-1-m].val >= 1e4 {
@@ -283,7 +355,7 @@ func (s *scanner) readCore(j int) (core, bool) {
 		if m > 0 && !c.hasPoint {
 			if base, _, ok := eval(ts[:k-m]); ok && base > 0 {
 				c.value = base
-				c.mult = string(rs[ts[k-m].start:ts[k-1].end])
+				c.mult = runeString(rs[ts[k-m].start:ts[k-1].end])
 			}
 		}
 	}
@@ -300,7 +372,7 @@ func (s *scanner) readCore(j int) (core, bool) {
 			break
 		}
 		e := z + 1
-		for e < n && unitVal[rs[e]] >= 1e4 {
+		for e < n && numeral(rs[e]).unit && numeral(rs[e]).val >= 1e4 {
 			e++
 		}
 		if e == z+1 {

@@ -197,6 +197,7 @@ func BenchmarkScan(b *testing.B) {
 	}
 	loadVocab()
 	b.SetBytes(int64(size))
+	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, t := range texts {
