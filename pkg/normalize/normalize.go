@@ -10,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/cnplan/cnplan/pkg/textview"
 	"github.com/liuzl/gocc"
@@ -25,12 +27,28 @@ const (
 var (
 	t2sOnce sync.Once
 	t2s     *gocc.OpenCC
+	t2sFast *t2sTable // t2s's dictionaries indexed; nil: convert with t2s
 	t2sErr  error
 )
 
 func converter() (*gocc.OpenCC, error) {
-	t2sOnce.Do(func() { t2s, t2sErr = gocc.New("t2s") })
+	t2sOnce.Do(func() {
+		t2s, t2sErr = gocc.New("t2s")
+		if t2sErr == nil {
+			t2sFast = newT2STable(t2s)
+		}
+	})
 	return t2s, t2sErr
+}
+
+// convert converts s to simplified characters exactly as OpenCC's t2s
+// does: through the indexed dictionaries when s is valid UTF-8 (gocc reads
+// an invalid byte its own way), else through gocc.
+func convert(cc *gocc.OpenCC, s string) (string, error) {
+	if t2sFast != nil && utf8.ValidString(s) {
+		return t2sFast.convert(s), nil
+	}
+	return cc.Convert(s)
 }
 
 // FoldRune folds one full-width rune to its half-width form. The ideographic
@@ -57,7 +75,7 @@ func FoldRune(r rune) rune {
 func DetectScript(text string) string {
 	han, changed := 0, 0
 	for _, r := range text {
-		if !unicode.Is(unicode.Han, r) {
+		if !isHan(r) {
 			continue
 		}
 		han++
@@ -74,6 +92,25 @@ func DetectScript(text string) string {
 		return Traditional
 	}
 	return Simplified
+}
+
+// hanBMP holds unicode.Han's runes of the Basic Multilingual Plane, one
+// bit a rune, so that DetectScript tests a rune without a table search.
+var hanBMP = func() *[0x10000 / 64]uint64 {
+	var b [0x10000 / 64]uint64
+	for r := rune(0); r < 0x10000; r++ {
+		if unicode.Is(unicode.Han, r) {
+			b[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &b
+}()
+
+func isHan(r rune) bool {
+	if u := uint32(r); u < 0x10000 {
+		return hanBMP[u>>6]&(1<<(u&63)) != 0
+	}
+	return unicode.Is(unicode.Han, r)
 }
 
 // sampleHan is how many Han characters DetectScript reads: enough for a
@@ -109,7 +146,7 @@ func isTraditional(r rune) bool {
 	if err != nil {
 		return false
 	}
-	out, err := cc.Convert(string(r))
+	out, err := convert(cc, string(r))
 	v := err == nil && out != string(r)
 	if bmp {
 		bit := uint64(1) << (r % 64)
@@ -127,16 +164,55 @@ func isTraditional(r rune) bool {
 
 // Fold returns the width-folded view of v (same length, same map).
 func Fold(v *textview.View) *textview.View {
-	var b textview.Builder
-	b.Grow(v.Runes(), len(v.Text))
-	i := 0
-	for _, r := range v.Text {
-		b.Add(FoldRune(r), int(v.Orig[i]))
-		i++
+	text := v.Text
+	i := nextFoldable(text, 0)
+	if i == len(text) {
+		// Nothing to fold: the text and its map serve as they are.
+		return &textview.View{Text: text, Orig: v.Orig}
 	}
-	out := b.View()
-	out.Orig[len(out.Orig)-1] = v.Orig[len(v.Orig)-1]
-	return out
+	// Copy the stretches between foldable runes in bulk. A rune keeps its
+	// place, so the map is v's.
+	buf := make([]byte, 0, len(text))
+	copied := 0
+	for i < len(text) {
+		buf = append(buf, text[copied:i]...)
+		r, size := utf8.DecodeRuneInString(text[i:])
+		// An invalid byte becomes U+FFFD, as textview.Builder writes it.
+		buf = utf8.AppendRune(buf, FoldRune(r))
+		copied = i + size
+		i = nextFoldable(text, copied)
+	}
+	buf = append(buf, text[copied:]...)
+	return &textview.View{Text: unsafe.String(unsafe.SliceData(buf), len(buf)), Orig: v.Orig}
+}
+
+// nextFoldable returns the byte offset of the first rune at or after i
+// that FoldRune may change (U+3000, U+FF00–U+FFFF) or that is not valid
+// UTF-8, or len(s).
+func nextFoldable(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		// Three-byte runes led by E1–EC and EE, with any continuation
+		// bytes, are neither foldable nor invalid; nor are E3 runes other
+		// than U+3000 (E3 80 80), nor EF runes below U+FF00 (EF BC …).
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if c == 0xE3 && s[i+1] == 0x80 && s[i+2] == 0x80 || c == 0xEF && s[i+1] >= 0xBC {
+				return i
+			}
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || FoldRune(r) != r {
+			return i
+		}
+		i += size
+	}
+	return len(s)
 }
 
 // Simplify converts a traditional view to simplified characters, line by
@@ -148,38 +224,72 @@ func Simplify(v *textview.View) (*textview.View, error) {
 	if err != nil {
 		return nil, err
 	}
-	var b textview.Builder
-	b.Grow(v.Runes(), len(v.Text))
-	pos := 0
-	for _, line := range strings.SplitAfter(v.Text, "\n") {
-		if line == "" {
+	buf := make([]byte, 0, len(v.Text))
+	rest := v.Text
+	for rest != "" {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line = rest[:i+1]
+		}
+		rest = rest[len(line):]
+		if !utf8.ValidString(line) {
+			// As before, rune by rune through textview.Builder's encoding.
+			if buf, err = simplifyInvalid(buf, cc, line); err != nil {
+				return nil, err
+			}
 			continue
 		}
-		src := []rune(line)
-		conv, err := cc.Convert(line)
+		conv, err := convert(cc, line)
 		if err != nil {
 			return nil, err
 		}
-		dst := []rune(conv)
-		if len(dst) != len(src) {
-			dst = dst[:0]
-			for _, r := range src {
-				c, err := cc.Convert(string(r))
-				cr := []rune(c)
-				if err != nil || len(cr) != 1 {
-					cr = []rune{r}
-				}
-				dst = append(dst, cr[0])
-			}
+		if conv == line || utf8.RuneCountInString(conv) == utf8.RuneCountInString(line) {
+			buf = append(buf, conv...)
+			continue
 		}
-		for i, r := range dst {
-			b.Add(r, int(v.Orig[pos+i]))
+		for _, r := range line {
+			buf = utf8.AppendRune(buf, simplifyRune(cc, r))
 		}
-		pos += len(src)
 	}
-	out := b.View()
-	out.Orig[len(out.Orig)-1] = v.Orig[len(v.Orig)-1]
-	return out, nil
+	// Every rune maps to the rune it came from: the map is v's.
+	return &textview.View{Text: unsafe.String(unsafe.SliceData(buf), len(buf)), Orig: v.Orig}, nil
+}
+
+// simplifyRune converts one rune, keeping it when it does not convert to
+// exactly one rune.
+func simplifyRune(cc *gocc.OpenCC, r rune) rune {
+	c, err := convert(cc, string(r))
+	if err != nil || utf8.RuneCountInString(c) != 1 {
+		return r
+	}
+	cr, _ := utf8.DecodeRuneInString(c)
+	return cr
+}
+
+// simplifyInvalid is Simplify's conversion of a line that is not valid
+// UTF-8, appended to buf.
+func simplifyInvalid(buf []byte, cc *gocc.OpenCC, line string) ([]byte, error) {
+	src := []rune(line)
+	conv, err := cc.Convert(line)
+	if err != nil {
+		return nil, err
+	}
+	dst := []rune(conv)
+	if len(dst) != len(src) {
+		dst = dst[:0]
+		for _, r := range src {
+			c, err := cc.Convert(string(r))
+			cr := []rune(c)
+			if err != nil || len(cr) != 1 {
+				cr = []rune{r}
+			}
+			dst = append(dst, cr[0])
+		}
+	}
+	for _, r := range dst {
+		buf = utf8.AppendRune(buf, r)
+	}
+	return buf, nil
 }
 
 // View normalises v for matching: width folding always, and conversion to
@@ -210,7 +320,7 @@ func ToSimplified(s string) string {
 	if err != nil {
 		return s
 	}
-	out, err := cc.Convert(s)
+	out, err := convert(cc, s)
 	if err != nil {
 		return s
 	}
