@@ -416,6 +416,9 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 	drop := make([]bool, len(lines))
 	hasWords := make([]bool, len(rs)) // per rule: the line holds a needed word
 	var prose *proseIndex
+	// A footer marker drops from tailFrom to the end; a header marker
+	// drops up to headTo.
+	tailFrom, headTo := len(lines), -1
 	for i := range lines {
 		t := lines[i].trimmed
 		if t == "" {
@@ -446,21 +449,24 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 					prose = newProseIndex(lines)
 				}
 				if !prose.after(i) {
-					for j := i; j < len(lines); j++ {
-						drop[j] = true
-					}
+					tailFrom = min(tailFrom, i)
 				}
 			case "head":
 				if prose == nil {
 					prose = newProseIndex(lines)
 				}
 				if !prose.before(i) {
-					for j := 0; j <= i; j++ {
-						drop[j] = true
-					}
+					headTo = max(headTo, i)
 				}
 			}
 		}
+	}
+	// The cuts are applied once, not once for every marker line.
+	for j := tailFrom; j < len(lines); j++ {
+		drop[j] = true
+	}
+	for j := 0; j <= headTo; j++ {
+		drop[j] = true
 	}
 	cut := pageArtefacts(lines, drop)
 	wrapped := hardWrapped(lines, drop)
