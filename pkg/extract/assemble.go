@@ -86,9 +86,9 @@ func yearOpening(text string, i int) (year, at int, clause, ok bool) {
 // years up to the document's own count: later ones are deadlines.
 func (x *extractor) findYearMarks() []yearMark {
 	v := loadVocab()
-	text := string(x.runes)
-	var marks []yearMark
 	view := x.doc.Body
+	text := view.Text
+	var marks []yearMark
 	docTime := x.docYear
 	if docTime == 0 && x.isPlan {
 		docTime = x.period.Start
@@ -296,9 +296,13 @@ func (x *extractor) yearly(pos int, s span) bool {
 func (x *extractor) proseTargets(tables []table) []record.Target {
 	out := []record.Target{}
 	sents := x.sentences
+	first := 0 // tables before it end before the sentence (both are in order)
 	for _, s := range sents {
 		x.checkBudget()
-		if inTables(tables, s) {
+		for first < len(tables) && tables[first].end <= s.start {
+			first++
+		}
+		if inTables(tables[first:], s) {
 			continue
 		}
 		for _, c := range x.candidates(s) {
@@ -312,9 +316,13 @@ func (x *extractor) proseTargets(tables []table) []record.Target {
 	return out
 }
 
+// inTables says whether a table of tables (in order of start) holds s.
 func inTables(tables []table, s span) bool {
 	for _, t := range tables {
-		if s.start >= t.start && s.end <= t.end {
+		if t.start > s.start {
+			break
+		}
+		if s.end <= t.end {
 			return true
 		}
 	}

@@ -25,6 +25,8 @@ type extractor struct {
 	secs        *sections
 	deadlines   []deadlineSpan
 	mentionEnds []int
+	candBuf     []candidate  // the sentence's candidates (targets.go)
+	candOut     []*candidate // those that are targets
 	docYear     int
 	period      record.Period
 	isPlan      bool
@@ -72,7 +74,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 		out.Region = &record.Region{Province: reg.Province, City: reg.City, County: reg.County, Code: reg.Code}
 	}
 
-	x := &extractor{doc: d, runes: []rune(d.Body.Text), docYear: m.Year, ctx: budget}
+	x := &extractor{doc: d, runes: d.Body.Chars(), docYear: m.Year, ctx: budget}
 	if out.Period != nil {
 		x.period = *out.Period
 	}
@@ -93,7 +95,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 		}
 	}
 	x.secs = newSections(d.Body.Text, x.quote)
-	x.sentences = splitSentences(d.Body.Text)
+	x.sentences = splitSentences(x.runes)
 	for _, dl := range when.Find(d.Body.Text, ctx) {
 		if dl.Period && when.InBackground(x.secs.path(dl.Start)) {
 			continue // "十四五"期间,我省将… under 发展背景: the setting, not a due date
@@ -107,12 +109,14 @@ func extract(budget context.Context, d *document.Document) record.Document {
 
 	tables := findTables(d.Body.Text, x.tableBaseYear())
 	rowTargets, tableNotes := x.tableTargets(tables)
+	prose := x.proseTargets(tables)
+	out.Targets = make([]record.Target, 0, len(rowTargets)+len(prose))
 	out.Targets = append(out.Targets, rowTargets...)
 	// A figure whose text names nothing it measures (a bare 5% in a row of
 	// percentages) is no usable row: it is counted in the warnings, not
 	// output, so a table of bare numbers cannot flood the output.
 	unnamed := 0
-	for _, t := range x.proseTargets(tables) {
+	for _, t := range prose {
 		if t.Indicator == "" {
 			unnamed++
 			continue
@@ -136,8 +140,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 
 func titleText(d *document.Document, m meta.Meta) string {
 	if m.TitleEnd > m.TitleStart {
-		r := []rune(d.Full.Text)
-		return string(r[m.TitleStart:m.TitleEnd])
+		return d.Full.Text[d.Full.ByteOffset(m.TitleStart):d.Full.ByteOffset(m.TitleEnd)]
 	}
 	return ""
 }

@@ -45,15 +45,22 @@ func isClauseBreak(r rune) bool {
 func (x *extractor) candidates(s span) []*candidate {
 	v := loadVocab()
 	text := string(x.runes[s.start:s.end])
-	var out []*candidate
+	qs := number.Scan(text)
+	// The sentence's candidates live in one buffer, reused from sentence
+	// to sentence: a candidate is done with once its target is made.
+	if cap(x.candBuf) < len(qs) {
+		x.candBuf = make([]candidate, len(qs))
+	}
+	out := x.candOut[:0]
 	x.mentionEnds = x.mentionEnds[:0]
-	for _, q := range number.Scan(text) {
+	for i, q := range qs {
 		x.checkBudget()
 		q.Start += s.start
 		q.End += s.start
 		q.NumStart += s.start
 		q.NumEnd += s.start
-		c := &candidate{q: q, end: q.End}
+		c := &x.candBuf[i]
+		*c = candidate{q: q, end: q.End}
 		x.readUnit(c, v)
 		if x.notTarget(c, s, v) {
 			// A date ends the text an indicator may come from; an age
@@ -81,6 +88,7 @@ func (x *extractor) candidates(s span) []*candidate {
 		prev = c
 	}
 	x.distributeLists(out)
+	x.candOut = out
 	return out
 }
 

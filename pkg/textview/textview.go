@@ -16,9 +16,18 @@ type View struct {
 	// Orig[len] is one past the last mapped rune, so spans ending at the
 	// view's end map cleanly.
 	Orig []int32
-	// runeStarts caches the byte offset of every rune, for RuneIndex.
-	runeStarts []int32
+
+	// The text decoded once, on first use, and shared by every stage
+	// that reads the view (see Runes).
+	runes []rune
+	// byteAt[k] is the byte offset of rune k×indexStep: RuneIndex and
+	// ByteOffset walk at most indexStep runes from it. A sixteenth of a
+	// byte per rune, where an offset per rune cost four.
+	byteAt []int32
 }
+
+// indexStep is how many runes apart the entries of View.byteAt are.
+const indexStep = 64
 
 // Builder appends runes with their original offsets.
 type Builder struct {
@@ -124,24 +133,76 @@ func Map(outer, inner *View) *View {
 	return &View{Text: outer.Text, Orig: orig}
 }
 
-// RuneIndex converts a byte offset in Text to a rune offset.
-func (v *View) RuneIndex(byteOff int) int {
-	if v.runeStarts == nil {
-		v.runeStarts = make([]int32, 0, len(v.Orig))
-		for i := range v.Text {
-			v.runeStarts = append(v.runeStarts, int32(i))
-		}
+// Chars returns the view's text as runes. It is decoded once, on the
+// first call, and the same slice is returned to every caller after:
+// the stages read it and must not change it. A view is read by one
+// goroutine at a time (one document, one worker).
+func (v *View) Chars() []rune {
+	if v.runes == nil {
+		v.index()
 	}
-	lo, hi := 0, len(v.runeStarts)
+	return v.runes
+}
+
+// index decodes the text into runes and records every indexStep-th
+// rune's byte offset, in one pass.
+func (v *View) index() {
+	n := v.Runes()
+	v.runes = make([]rune, 0, n)
+	v.byteAt = make([]int32, 0, n/indexStep+1)
+	for i, r := range v.Text {
+		if len(v.runes)%indexStep == 0 {
+			v.byteAt = append(v.byteAt, int32(i))
+		}
+		v.runes = append(v.runes, r)
+	}
+}
+
+// RuneIndex converts a byte offset in Text to a rune offset: the rune
+// that starts at it, or the first after it when it falls inside one.
+func (v *View) RuneIndex(byteOff int) int {
+	if v.runes == nil {
+		v.index()
+	}
+	if byteOff >= len(v.Text) {
+		return len(v.runes)
+	}
+	// The last indexed rune at or before byteOff, then a walk.
+	lo, hi := 0, len(v.byteAt)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if int(v.runeStarts[m]) < byteOff {
+		if int(v.byteAt[m]) <= byteOff {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	return lo
+	k := max(lo-1, 0)
+	r, b := k*indexStep, int(v.byteAt[k])
+	for b < byteOff {
+		_, size := utf8.DecodeRuneInString(v.Text[b:]) // an invalid byte is one rune
+		b += size
+		r++
+	}
+	return r
+}
+
+// ByteOffset converts a rune offset (0 ≤ r ≤ the rune count) to a byte
+// offset in Text.
+func (v *View) ByteOffset(r int) int {
+	if v.runes == nil {
+		v.index()
+	}
+	if r >= len(v.runes) {
+		return len(v.Text)
+	}
+	k := r / indexStep
+	b := int(v.byteAt[k])
+	for i := k * indexStep; i < r; i++ {
+		_, size := utf8.DecodeRuneInString(v.Text[b:])
+		b += size
+	}
+	return b
 }
 
 // Lines indexes the line starts of an original text, to turn rune offsets

@@ -47,3 +47,34 @@ func TestMapComposes(t *testing.T) {
 		t.Fatalf("composed span [%d,%d)", s, e)
 	}
 }
+
+// Chars, RuneIndex and ByteOffset agree with a plain decoding on a text
+// longer than the index step, with ASCII, Han and a 4-byte rune mixed.
+func TestRuneIndexAndByteOffset(t *testing.T) {
+	var s string
+	for i := 0; i < 50; i++ {
+		s += "到2025年,人均预期寿命达到77.3岁𠀀。\n"
+	}
+	v := Identity(s)
+	rs := []rune(s)
+	if got := v.Chars(); string(got) != s || len(got) != len(rs) {
+		t.Fatalf("Chars: %d runes, want %d", len(got), len(rs))
+	}
+	b := 0
+	for r, c := range rs {
+		if got := v.RuneIndex(b); got != r {
+			t.Fatalf("RuneIndex(%d) = %d, want %d", b, got, r)
+		}
+		if got := v.ByteOffset(r); got != b {
+			t.Fatalf("ByteOffset(%d) = %d, want %d", r, got, b)
+		}
+		b += len(string(c))
+	}
+	if v.RuneIndex(len(s)) != len(rs) || v.ByteOffset(len(rs)) != len(s) {
+		t.Fatal("ends do not map to ends")
+	}
+	// A byte inside a rune maps to the next rune.
+	if got := v.RuneIndex(1 + len("到2025")); got != 6 {
+		t.Fatalf("inside 年: %d, want 6", got)
+	}
+}
