@@ -140,7 +140,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 
 func titleText(d *document.Document, m meta.Meta) string {
 	if m.TitleEnd > m.TitleStart {
-		return d.Full.Text[d.Full.ByteOffset(m.TitleStart):d.Full.ByteOffset(m.TitleEnd)]
+		return d.Full.Slice(m.TitleStart, m.TitleEnd)
 	}
 	return ""
 }
