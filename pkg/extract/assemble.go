@@ -216,13 +216,13 @@ func (x *extractor) governingDeadline(pos int, s span) *deadlineSpan {
 func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline, from string) {
 	v := loadVocab()
 	clauseStart := x.clauseStart(pos)
-	clause := string(x.runes[clauseStart:x.clauseEnd(pos)])
+	clause := x.text(clauseStart, x.clauseEnd(pos))
 	yearly := x.yearly(pos, s)
 	docTime := x.frames.docTime
 	// 去年全省地区生产总值增长6%: the clause's own relative year, unless a
 	// deadline stands in that clause too.
 	d := x.governingDeadline(pos, s)
-	if c, ok := x.frames.clauseCue(v, string(x.runes[clauseStart:pos])); ok && (d == nil || d.start < clauseStart) {
+	if c, ok := x.frames.clauseCue(v, x.text(clauseStart, pos)); ok && (d == nil || d.start < clauseStart) {
 		if c.mode == modeReview {
 			return record.KindActual, c.year, "", "year"
 		}

@@ -157,6 +157,10 @@ func (x *extractor) quote(start, end int) string {
 	return x.doc.Quote(x.doc.Body.Span(start, end))
 }
 
+// text returns the body view's text of [start, end): a substring, not a
+// copy (clamped to the view).
+func (x *extractor) text(start, end int) string { return x.doc.Body.Substring(start, end) }
+
 // source maps a body-view span to its provenance.
 func (x *extractor) source(start, end int) record.Source {
 	s, e := x.doc.Body.Span(start, end)
@@ -182,7 +186,7 @@ func (x *extractor) deadlineRecords() []record.Deadline {
 		x.checkBudget()
 		s := sentenceAt(sents, ds.start)
 		taskEnd := x.clauseEnd(ds.end)
-		if strings.TrimSpace(string(x.runes[ds.end:taskEnd])) == "" || taskEnd-ds.end < 4 {
+		if strings.TrimSpace(x.text(ds.end, taskEnd)) == "" || taskEnd-ds.end < 4 {
 			taskEnd = s.end
 		}
 		taskStart := ds.end
@@ -244,7 +248,7 @@ func (x *extractor) taskBefore(pos int) int {
 		start = x.secs.hs[i].start
 	}
 	for i := pos - 1; i > start; i-- {
-		if x.runes[i] == '\n' || x.runes[i] == ')' && i < pos-1 && strings.Contains(string(x.runes[max(start, i-40):i]), "单位") {
+		if x.runes[i] == '\n' || x.runes[i] == ')' && i < pos-1 && strings.Contains(x.text(max(start, i-40), i), "单位") {
 			return i + 1
 		}
 	}

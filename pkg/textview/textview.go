@@ -33,7 +33,7 @@ type View struct {
 type run struct{ at, orig int32 }
 
 // indexStep is how many runes apart the entries of View.byteAt are.
-const indexStep = 64
+const indexStep = 16
 
 // Builder appends runes with their original offsets.
 type Builder struct {
@@ -276,6 +276,25 @@ func (v *View) Slice(start, end int) string {
 		r++
 	}
 	return v.Text[min(from, to):to]
+}
+
+// Substring returns the text of view runes [start, end) as a substring of
+// Text (no copy), through the index.
+func (v *View) Substring(start, end int) string {
+	start, end = max(start, 0), min(end, v.n)
+	if start >= end {
+		return ""
+	}
+	b := v.ByteOffset(start)
+	if end-start > indexStep {
+		return v.Text[b:v.ByteOffset(end)]
+	}
+	e := b
+	for i := start; i < end && e < len(v.Text); i++ {
+		_, size := utf8.DecodeRuneInString(v.Text[e:])
+		e += size
+	}
+	return v.Text[b:e]
 }
 
 // ByteOffset converts a rune offset (0 ≤ r ≤ the rune count) to a byte

@@ -68,6 +68,11 @@ func TestRuneIndexAndByteOffset(t *testing.T) {
 		if got := v.ByteOffset(r); got != b {
 			t.Fatalf("ByteOffset(%d) = %d, want %d", r, got, b)
 		}
+		for _, n := range []int{1, 7, 40} {
+			if got, want := v.Substring(r, r+n), string(rs[r:min(r+n, len(rs))]); got != want {
+				t.Fatalf("Substring(%d, %d) = %q, want %q", r, r+n, got, want)
+			}
+		}
 		b += len(string(c))
 	}
 	if v.RuneIndex(len(s)) != len(rs) || v.ByteOffset(len(rs)) != len(s) {
@@ -148,6 +153,9 @@ func TestSlice(t *testing.T) {
 		v.Chars()
 		if got := v.Slice(c[0], c[1]); got != want {
 			t.Errorf("indexed Slice%v = %q, want %q", c, got, want)
+		}
+		if got := v.Substring(c[0], c[1]); got != want {
+			t.Errorf("Substring%v = %q, want %q", c, got, want)
 		}
 	}
 }
