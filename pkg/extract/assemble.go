@@ -292,9 +292,9 @@ func (x *extractor) yearly(pos int, s span) bool {
 	return i >= 0 && f.rateYears[i] >= x.clauseStart(pos)
 }
 
-// proseTargets reads the targets of every sentence outside the tables.
-func (x *extractor) proseTargets(tables []table) []record.Target {
-	out := []record.Target{}
+// proseTargets appends to out the targets of every sentence outside the
+// tables; those naming nothing they measure are counted, not kept.
+func (x *extractor) proseTargets(tables []table, out []record.Target) (_ []record.Target, unnamed int) {
 	sents := x.sentences
 	first := 0 // tables before it end before the sentence (both are in order)
 	for _, s := range sents {
@@ -310,10 +310,14 @@ func (x *extractor) proseTargets(tables []table) []record.Target {
 			if c.merged {
 				continue
 			}
-			out = append(out, x.target(c, s))
+			if t := x.target(c, s); t.Indicator != "" {
+				out = append(out, t)
+			} else {
+				unnamed++
+			}
 		}
 	}
-	return out
+	return out, unnamed
 }
 
 // inTables says whether a table of tables (in order of start) holds s.

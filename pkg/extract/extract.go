@@ -109,20 +109,11 @@ func extract(budget context.Context, d *document.Document) record.Document {
 
 	tables := findTables(d.Body.Text, x.tableBaseYear())
 	rowTargets, tableNotes := x.tableTargets(tables)
-	prose := x.proseTargets(tables)
-	out.Targets = make([]record.Target, 0, len(rowTargets)+len(prose))
-	out.Targets = append(out.Targets, rowTargets...)
 	// A figure whose text names nothing it measures (a bare 5% in a row of
 	// percentages) is no usable row: it is counted in the warnings, not
 	// output, so a table of bare numbers cannot flood the output.
-	unnamed := 0
-	for _, t := range prose {
-		if t.Indicator == "" {
-			unnamed++
-			continue
-		}
-		out.Targets = append(out.Targets, t)
-	}
+	var unnamed int
+	out.Targets, unnamed = x.proseTargets(tables, append(out.Targets, rowTargets...))
 	sort.SliceStable(out.Targets, func(i, j int) bool { return out.Targets[i].Span[0] < out.Targets[j].Span[0] })
 	out.Deadlines = x.deadlineRecords()
 	var tasks []span
