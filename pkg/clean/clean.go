@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/cnplan/cnplan/dict"
 	"github.com/cnplan/cnplan/pkg/textview"
@@ -472,21 +471,12 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 	wrapped := hardWrapped(lines, drop)
 	if unchanged(lines, drop, cut, wrapped) {
 		// Nothing to drop or join: the view's text and map serve as they are.
-		return Result{View: &textview.View{Text: v.Text, Orig: v.Orig}}, nil
+		return Result{View: v.Retext(v.Text)}, nil
 	}
 
-	// The cleaned view is built here rather than with a textview.Builder
-	// and textview.Map: a kept line is one copy of its bytes and one copy
-	// of its stretch of v.Orig, not an append per rune.
-	text := make([]byte, 0, len(v.Text))
-	orig := make([]int32, 0, len(v.Orig))
-	// end is what textview.Builder would record as one past the last
-	// rune added (a dropped newline does not move it back).
-	end := 0
-	endsInNewline := func() bool { return len(text) > 0 && text[len(text)-1] == '\n' }
-	dropNewline := func() {
-		text, orig = text[:len(text)-1], orig[:len(orig)-1]
-	}
+	var b textview.Builder
+	b.Grow(v.Runes(), len(v.Text))
+	endsInNewline := func() bool { return b.Len() > 0 && b.Last() == '\n' }
 	res := Result{}
 	total := v.Runes()
 	for i := range lines {
@@ -504,10 +494,10 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 			res.Joined++
 			if c.join && endsInNewline() {
 				// Undo the newline that ended the previous page line.
-				dropNewline()
+				b.DropLast()
 			}
 		} else if wrapped[i] && endsInNewline() {
-			dropNewline()
+			b.DropLast()
 			res.Joined++
 			skipSpaces = true
 		}
@@ -522,32 +512,17 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 		for skipSpaces && rest != "" && (rest[0] == ' ' || strings.HasPrefix(rest, "\u3000")) {
 			advance()
 		}
-		if rest != "" {
-			if l.invalid {
-				// As textview.Builder wrote it: U+FFFD for an invalid byte.
-				for _, r := range rest {
-					text = utf8.AppendRune(text, r)
-				}
-			} else {
-				text = append(text, rest...)
-			}
-			orig = append(orig, v.Orig[p:l.end]...)
-			end = l.end
+		// The line's runes are read from its text, not from a []rune of
+		// the whole document (4 bytes a rune held for the whole run).
+		for _, r := range rest {
+			b.Add(r, p)
+			p++
 		}
 		if l.end < total {
-			text = append(text, '\n')
-			orig = append(orig, v.Orig[l.end])
-			end = l.end + 1
+			b.Add('\n', l.end)
 		}
 	}
-	// The sentinel: the original offset one past the last rune kept.
-	if end < len(v.Orig) {
-		orig = append(orig, v.Orig[end])
-	} else {
-		orig = append(orig, v.Orig[len(v.Orig)-1])
-	}
-	// The view takes over the buffer, as textview.Builder's views do.
-	res.View = &textview.View{Text: unsafe.String(unsafe.SliceData(text), len(text)), Orig: orig}
+	res.View = textview.Map(b.View(), v)
 	return res, nil
 }
 

@@ -168,7 +168,7 @@ func Fold(v *textview.View) *textview.View {
 	i := nextFoldable(text, 0)
 	if i == len(text) {
 		// Nothing to fold: the text and its map serve as they are.
-		return &textview.View{Text: text, Orig: v.Orig}
+		return v.Retext(text)
 	}
 	// Copy the stretches between foldable runes in bulk. A rune keeps its
 	// place, so the map is v's.
@@ -183,7 +183,7 @@ func Fold(v *textview.View) *textview.View {
 		i = nextFoldable(text, copied)
 	}
 	buf = append(buf, text[copied:]...)
-	return &textview.View{Text: unsafe.String(unsafe.SliceData(buf), len(buf)), Orig: v.Orig}
+	return v.Retext(unsafe.String(unsafe.SliceData(buf), len(buf)))
 }
 
 // nextFoldable returns the byte offset of the first rune at or after i
@@ -252,7 +252,7 @@ func Simplify(v *textview.View) (*textview.View, error) {
 		}
 	}
 	// Every rune maps to the rune it came from: the map is v's.
-	return &textview.View{Text: unsafe.String(unsafe.SliceData(buf), len(buf)), Orig: v.Orig}, nil
+	return v.Retext(unsafe.String(unsafe.SliceData(buf), len(buf))), nil
 }
 
 // simplifyRune converts one rune, keeping it when it does not convert to
