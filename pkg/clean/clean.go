@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
@@ -246,6 +247,9 @@ type compiledRules struct {
 // first or last rune rules out, which would otherwise search every short
 // line once for each of their words.
 type wordIndex struct {
+	// starts has a bit for every BMP rune that starts a word: most runes
+	// are ruled out here, in a table small enough to stay in cache.
+	starts [0x10000 / 64]uint64
 	// slot[r] is 1 + the index in lists of the words starting with BMP
 	// rune r, or 0.
 	slot  [0x10000]uint16
@@ -275,6 +279,7 @@ func newWordIndex(rules []rule) *wordIndex {
 			if x.slot[c] == 0 {
 				x.lists = append(x.lists, nil)
 				x.slot[c] = uint16(len(x.lists))
+				x.starts[c/64] |= 1 << (c % 64)
 			}
 			x.lists[x.slot[c]-1] = append(x.lists[x.slot[c]-1], nw)
 		}
@@ -288,11 +293,10 @@ func (x *wordIndex) mark(line string, found []bool) {
 	for i, c := range line {
 		var ws []neededWord
 		if c < 0x10000 {
-			s := x.slot[c]
-			if s == 0 {
+			if x.starts[c/64]&(1<<(c%64)) == 0 {
 				continue
 			}
-			ws = x.lists[s-1]
+			ws = x.lists[x.slot[c]-1]
 		} else {
 			ws = x.other[c]
 		}
@@ -359,10 +363,13 @@ func splitLines(v *textview.View) []line {
 			body, next = rest[:i], rest[i+1:]
 		}
 		n, valid := countRunes(body)
-		t := strings.TrimSpace(body)
+		// strings.TrimSpace, in two steps so that only the trimmed ends
+		// are counted again.
+		left := strings.TrimLeftFunc(body, unicode.IsSpace)
+		t := strings.TrimRightFunc(left, unicode.IsSpace)
 		tn := n
 		if len(t) != len(body) {
-			tn = utf8.RuneCountInString(t)
+			tn = n - utf8.RuneCountInString(body[:len(body)-len(left)]) - utf8.RuneCountInString(left[len(t):])
 		}
 		lines = append(lines, line{start: start, end: start + n, text: body, trimmed: t, trimmedLen: tn, invalid: !valid})
 		start += n + 1
