@@ -7,6 +7,8 @@ import "unicode/utf8"
 // X和Y之间 are read here. Both ends are closed, as plans mean them
 // (10-20所 includes 20).
 
+var zhijian = []rune("之间")
+
 // rangeFrom reads the second end of a range after the number c. first
 // says whether c is a number on its own; a lone Chinese numeral is one end
 // of a range when the other end is a number (一到五个) or both are lone
@@ -79,7 +81,7 @@ func (s *scanner) rangeFrom(c *core, first bool) (core, int, bool) {
 	}
 	if between {
 		switch {
-		case hasRunes(rs, end, []rune("之间")):
+		case hasRunes(rs, end, zhijian):
 			end += 2
 		case end < n && rs[end] == '间':
 			end++

@@ -66,17 +66,15 @@ type scanner struct {
 	toks  []token // lex's buffer, reused from one numeral to the next
 }
 
-// scratch is ScanRunes' working memory, kept between calls (it is called
-// once a sentence): lex's tokens and the mentions found, which are copied
-// out once at the end instead of growing a new slice every call.
-type scratch struct {
-	toks  []token
-	found []Quantity
-}
+// scratch holds ScanRunes' mentions between calls (it is called once a
+// sentence): they are copied out once, at the size found, instead of
+// growing a new slice every call.
+type scratch struct{ found []Quantity }
 
-var scratchBuffers = sync.Pool{New: func() any {
-	return &scratch{toks: make([]token, 0, 16), found: make([]Quantity, 0, 8)}
-}}
+var scratchBuffers = sync.Pool{New: func() any { return &scratch{found: make([]Quantity, 0, 8)} }}
+
+// tokenBuffers hold lex's buffers between calls.
+var tokenBuffers = sync.Pool{New: func() any { b := make([]token, 0, 16); return &b }}
 
 // Scan finds every number mention in text, left to right, non-overlapping.
 // text is normalised: half-width digits and punctuation, simplified
@@ -89,14 +87,28 @@ func Scan(text string) []Quantity {
 // which may be a stretch of a larger text (nothing outside it is read).
 // rs is not changed.
 func ScanRunes(rs []rune) []Quantity {
-	rs = rs[:len(rs):len(rs)]
 	buf := scratchBuffers.Get().(*scratch)
-	s := scanner{rs: rs, v: loadVocab(), toks: buf.toks[:0]}
-	found := buf.found[:0]
+	found := AppendScanRunes(buf.found[:0], rs)
+	var out []Quantity
+	if len(found) > 0 {
+		out = slices.Clone(found)
+	}
+	clear(found) // drop the bound words' strings
+	buf.found = found[:0]
+	scratchBuffers.Put(buf)
+	return out
+}
+
+// AppendScanRunes appends ScanRunes(rs)'s mentions to dst and returns the
+// extended slice: a caller that scans sentence after sentence can reuse
+// one buffer.
+func AppendScanRunes(dst []Quantity, rs []rune) []Quantity {
+	rs = rs[:len(rs):len(rs)]
+	toks := tokenBuffers.Get().(*[]token)
+	s := scanner{rs: rs, v: loadVocab(), toks: (*toks)[:0]}
 	defer func() {
-		// Keep what the call grew for the next one.
-		buf.toks, buf.found = s.toks[:0], found[:0]
-		scratchBuffers.Put(buf)
+		*toks = s.toks[:0] // lex may have grown it
+		tokenBuffers.Put(toks)
 	}()
 	for i := 0; i < len(rs); {
 		r := rs[i]
@@ -118,17 +130,14 @@ func ScanRunes(rs []rune) []Quantity {
 		}
 		q, next, ok := s.mention(i)
 		if ok {
-			found = append(found, q)
+			dst = append(dst, q)
 			s.floor = q.End
 			i = q.End
 			continue
 		}
 		i = max(next, i+1)
 	}
-	if len(found) == 0 {
-		return nil
-	}
-	return slices.Clone(found)
+	return dst
 }
 
 // mention reads the number mention that starts at i, or says where to look
