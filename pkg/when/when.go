@@ -9,10 +9,14 @@ package when
 
 import (
 	"fmt"
-
-	"github.com/cnplan/cnplan/pkg/normalize"
+	"slices"
+	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cnplan/cnplan/pkg/normalize"
 )
 
 // Context is what a document says about its own time.
@@ -70,13 +74,13 @@ type candidate struct {
 
 // frame is what Find knows of the document while it reads it.
 type frame struct {
-	ctx       Context
-	inTitle   []bool // inside 《…》
-	titleLine []bool // on a line that is the document's title
-	yearOf    int    // the year of a date written without one (0 unknown)
-	since     int    // the last start year read ("2020年起"), 0 none
-	sinceAt   int    // where it was read
-	spanFrom  int    // the start year of the last "X年起N年内", 0 none
+	ctx        Context
+	titles     []runeSpan // inside 《…》, ascending
+	titleLines []runeSpan // the lines that are the document's title, ascending
+	yearOf     int        // the year of a date written without one (0 unknown)
+	since      int        // the last start year read ("2020年起"), 0 none
+	sinceAt    int        // where it was read
+	spanFrom   int        // the start year of the last "X年起N年内", 0 none
 }
 
 // Find returns the deadline expressions in text, left to right.
@@ -90,15 +94,24 @@ type frame struct {
 // period is meant ("十四五"末, "十四五"期间), not when it names a plan
 // ("十四五"卫生健康事业发展规划) or an era ("十四五"时期是…).
 func Find(text string, ctx Context) []Deadline {
+	return FindRunes([]rune(text), ctx)
+}
+
+// FindRunes is Find on text already decoded ([]rune(text)), for a caller
+// that holds the runes; offsets are the same. rs is not modified.
+func FindRunes(rs []rune, ctx Context) []Deadline {
 	v := load()
-	rs := []rune(text)
-	f := &frame{ctx: ctx, inTitle: v.titleMask(rs), titleLine: titleLineMask(rs, ctx.Title)}
+	f := &frame{ctx: ctx, titles: v.titleSpans(rs), titleLines: titleLineSpans(rs, ctx.Title)}
 	f.yearOf = v.titleYear(ctx.Title)
 	if f.yearOf == 0 {
 		f.yearOf = ctx.DocYear
 	}
 	var out []Deadline
 	for i := 0; i < len(rs); {
+		if !v.starts.has(rs[i]) {
+			i++ // no candidate begins with this rune
+			continue
+		}
 		c, ok := v.candidateAt(rs, i)
 		if !ok {
 			i++
@@ -166,28 +179,48 @@ func (v *vocab) yearsWithin(rs []rune, j int) (years, end int, ok bool) {
 	return n, j + k + m, true
 }
 
-// titleLineMask marks the runes of the lines whose text is the title.
-func titleLineMask(rs []rune, title string) []bool {
-	mask := make([]bool, len(rs)+1)
+// runeSpan is the runes [start, end).
+type runeSpan struct{ start, end int }
+
+// covers reports whether one of spans (ascending, disjoint) holds rune i.
+func covers(spans []runeSpan, i int) bool {
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].end > i })
+	return k < len(spans) && spans[k].start <= i
+}
+
+// titleLineSpans gives the lines whose text, less spaces around it, is the
+// title.
+func titleLineSpans(rs []rune, title string) []runeSpan {
 	title = strings.TrimSpace(title)
-	if title == "" {
-		return mask
+	if title == "" || !utf8.ValidString(title) {
+		return nil // runes spell valid UTF-8 only: no line equals it
 	}
-	n := len([]rune(title))
+	want := []rune(title)
+	n := len(want)
+	var out []runeSpan
 	for a := 0; a < len(rs); {
 		b := a
 		for b < len(rs) && rs[b] != '\n' {
 			b++
 		}
 		// only lines of about the title's length are compared (indent, CR)
-		if b-a >= n && b-a <= n+titlePad && strings.TrimSpace(string(rs[a:b])) == title {
-			for k := a; k < b; k++ {
-				mask[k] = true
-			}
+		if b-a >= n && b-a <= n+titlePad && slices.Equal(trimSpaceRunes(rs[a:b]), want) {
+			out = append(out, runeSpan{a, b})
 		}
 		a = b + 1
 	}
-	return mask
+	return out
+}
+
+// trimSpaceRunes is strings.TrimSpace on runes.
+func trimSpaceRunes(rs []rune) []rune {
+	for len(rs) > 0 && unicode.IsSpace(rs[0]) {
+		rs = rs[1:]
+	}
+	for len(rs) > 0 && unicode.IsSpace(rs[len(rs)-1]) {
+		rs = rs[:len(rs)-1]
+	}
+	return rs
 }
 
 // titlePad bounds the indentation and line end around a title line.
@@ -301,13 +334,13 @@ func (v *vocab) judge(rs []rune, c candidate, f *frame) (d Deadline, keep bool) 
 		}
 		return d, false
 	}
-	if c.not || f.inTitle[c.start] {
+	if c.not || covers(f.titles, c.start) {
 		return d, false
 	}
 	if c.kind == kindDate && c.e.rel != nil && inFormula(rs, c.start) {
 		return d, false // 年度考评分值=(本年度上半年考评分值+…)÷2: a term, not a deadline
 	}
-	if f.titleLine[c.start] && c.kind == kindDate && c.e.rel == nil {
+	if c.kind == kindDate && c.e.rel == nil && covers(f.titleLines, c.start) {
 		return d, false // the year a title names; a headline's 今年 is the news's year
 	}
 	start := c.start
@@ -564,9 +597,9 @@ func (v *vocab) inRange(rs []rune, c candidate) bool {
 	return false
 }
 
-// titleMask marks the runes inside a title (《…》) closed on the same line.
-func (v *vocab) titleMask(rs []rune) []bool {
-	mask := make([]bool, len(rs)+1)
+// titleSpans gives the titles (《…》) closed on the line they open on.
+func (v *vocab) titleSpans(rs []rune) []runeSpan {
+	var out []runeSpan
 	open := -1
 	var closer rune
 	for i, r := range rs {
@@ -574,15 +607,13 @@ func (v *vocab) titleMask(rs []rune) []bool {
 		case r == '\n':
 			open = -1
 		case open < 0:
-			if cl, ok := v.title[r]; ok {
-				open, closer = i, cl
+			if v.titleOpen.has(r) {
+				open, closer = i, v.title[r]
 			}
 		case r == closer:
-			for k := open; k <= i; k++ {
-				mask[k] = true
-			}
+			out = append(out, runeSpan{open, i + 1})
 			open = -1
 		}
 	}
-	return mask
+	return out
 }
