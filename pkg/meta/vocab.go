@@ -23,6 +23,9 @@ type vocab struct {
 	signatureAfter []string // meta_signature_after
 	fiveYear       []fiveYear
 	labels         []dateLabel
+	labelRank      map[string]int // label → rank, the last record's
+	labelsBefore   []string       // the labels labelBefore matches
+	labelsAfter    []string       // the labels labelAfter matches
 
 	wrapper          *regexp.Regexp // 关于印发《X》的通知
 	wrapperBare      *regexp.Regexp // 关于印发X的通知
@@ -71,6 +74,7 @@ func loadVocab() *vocab {
 		titleTrim:      dict.LongestFirst(dict.Words("meta_title_trim")),
 		originalTitle:  dict.LongestFirst(dict.Words("meta_original_title")),
 		signatureAfter: dict.Words("meta_signature_after"),
+		labelRank:      map[string]int{},
 	}
 	for _, r := range dict.Records("five_year_plans") {
 		if len(r) < 3 {
@@ -118,12 +122,14 @@ func loadVocab() *vocab {
 		}
 		l := dateLabel{label: r[0], rank: rank, after: len(r) > 2 && r[2] == "after"}
 		v.labels = append(v.labels, l)
+		v.labelRank[l.label] = l.rank
 		if l.after {
 			after = append(after, l.label)
 		} else {
 			before = append(before, l.label)
 		}
 	}
+	v.labelsBefore, v.labelsAfter = before, after
 	verbs, kinds := alternation(v.verbs), alternation(v.kinds)
 	// The quoted title may be followed by a few words before 的通知
 	// (关于印发《…》等文件的通知), not by another sentence. Group 1 is what
@@ -141,6 +147,16 @@ func loadVocab() *vocab {
 		v.labelAfter = mustCompile(datePattern + `(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(` + alternation(after) + `)`)
 	}
 	return v
+}
+
+// containsAny reports whether s contains one of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimIssuer cuts the words of meta_issuer_trim from both ends of s.
