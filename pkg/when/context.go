@@ -86,7 +86,7 @@ func (v *vocab) planPeriod(rs []rune) (first, last int) {
 		if kind, n, hit := v.mark.at(rs, k); hit && kind == "year" {
 			k += n
 		}
-		if k < len(rs) && v.rangeSep[rs[k]] {
+		if k < len(rs) && v.rangeSep.has(rs[k]) {
 			if b, ok := year4(k + 1); ok && b > a && b-a <= 20 {
 				return a, b
 			}

@@ -46,7 +46,7 @@ func (v *vocab) readSmall(rs []rune, i int) (val, n int, ok bool) {
 	}
 	pre, post, ten := -1, -1, false
 	for j < len(rs) && v.numerals.has(rs[j]) {
-		x := v.numeral[rs[j]]
+		x, _ := v.numeral.get(rs[j])
 		switch {
 		case x == 10 && !ten:
 			ten = true

@@ -23,7 +23,7 @@ type wordSet[T any] struct {
 	// position was a fifth of extraction time on a 1.7 MB document).
 	words           []wordEntry[T]
 	index           map[string]int // word → its entry
-	byFirst, byLast map[rune][]int // entries, longest first
+	byFirst, byLast runeMap[[]int] // entries, longest first
 	first, last     runeSet
 }
 
@@ -36,7 +36,6 @@ func (w *wordSet[T]) add(word string, val T) {
 	if w.m == nil {
 		w.m = map[string]T{}
 		w.index = map[string]int{}
-		w.byFirst, w.byLast = map[rune][]int{}, map[rune][]int{}
 	}
 	w.m[word] = val
 	rs := []rune(word)
@@ -52,8 +51,10 @@ func (w *wordSet[T]) add(word string, val T) {
 	k := len(w.words)
 	w.words = append(w.words, wordEntry[T]{rs: rs, val: val})
 	w.index[word] = k
-	w.byFirst[rs[0]] = w.insertLongestFirst(w.byFirst[rs[0]], k)
-	w.byLast[rs[len(rs)-1]] = w.insertLongestFirst(w.byLast[rs[len(rs)-1]], k)
+	byFirst, _ := w.byFirst.get(rs[0])
+	w.byFirst.set(rs[0], w.insertLongestFirst(byFirst, k))
+	byLast, _ := w.byLast.get(rs[len(rs)-1])
+	w.byLast.set(rs[len(rs)-1], w.insertLongestFirst(byLast, k))
 	w.first.add(rs[0])
 	w.last.add(rs[len(rs)-1])
 }
@@ -71,7 +72,8 @@ func (w *wordSet[T]) at(rs []rune, i int) (val T, n int, ok bool) {
 	if i < 0 || i >= len(rs) || !w.first.has(rs[i]) {
 		return val, 0, false
 	}
-	for _, k := range w.byFirst[rs[i]] {
+	list, _ := w.byFirst.get(rs[i])
+	for _, k := range list {
 		e := &w.words[k]
 		if len(e.rs) <= len(rs)-i && slices.Equal(e.rs, rs[i:i+len(e.rs)]) {
 			return e.val, len(e.rs), true
@@ -85,7 +87,8 @@ func (w *wordSet[T]) endingAt(rs []rune, i int) (val T, n int, ok bool) {
 	if i <= 0 || i > len(rs) || !w.last.has(rs[i-1]) {
 		return val, 0, false
 	}
-	for _, k := range w.byLast[rs[i-1]] {
+	list, _ := w.byLast.get(rs[i-1])
+	for _, k := range list {
 		e := &w.words[k]
 		if len(e.rs) <= i && slices.Equal(e.rs, rs[i-len(e.rs):i]) {
 			return e.val, len(e.rs), true
@@ -108,6 +111,31 @@ func (s *runeSet) add(r rune) {
 		s.bits = append(s.bits, make([]uint64, k+1-len(s.bits))...)
 	}
 	s.bits[k] |= 1 << (uint(r) & 63)
+}
+
+// runeMap maps a few runes to values: its keys sorted, found by binary
+// search, which costs less than hashing at each probe.
+type runeMap[V any] struct {
+	keys []rune
+	vals []V
+}
+
+func (m *runeMap[V]) set(r rune, val V) {
+	i, found := slices.BinarySearch(m.keys, r)
+	if found {
+		m.vals[i] = val
+		return
+	}
+	m.keys = slices.Insert(m.keys, i, r)
+	m.vals = slices.Insert(m.vals, i, val)
+}
+
+func (m *runeMap[V]) get(r rune) (val V, ok bool) {
+	i, found := slices.BinarySearch(m.keys, r)
+	if !found {
+		return val, false
+	}
+	return m.vals[i], true
 }
 
 func (s *runeSet) union(o *runeSet) {
@@ -156,7 +184,7 @@ type vocab struct {
 	mark      wordSet[string] // year, month, day
 	relYear   wordSet[relWord]
 	bare      wordSet[bool]
-	notBefore map[rune]bool
+	notBefore runeSet
 	relMonth  wordSet[int]
 	relDay    wordSet[int]
 	shift     wordSet[shiftWord]
@@ -164,12 +192,13 @@ type vocab struct {
 	plan      wordSet[plan]
 	planEnd   wordSet[bool] // true: only after a quoted name
 	planRel   wordSet[bool]
-	quote     map[rune]rune
-	title     map[rune]rune
-	rangeSep  map[rune]bool
-	numeral   map[rune]int
-	numerals  runeSet // the keys of numeral
+	quote     runeMap[rune] // opening mark → closing mark
+	quoteOpen runeSet       // the keys of quote
+	title     runeMap[rune]
 	titleOpen runeSet // the keys of title
+	rangeSep  runeSet
+	numeral   runeMap[int]
+	numerals  runeSet // the keys of numeral
 	// starts holds every rune a candidate can begin with (a quote, a
 	// digit, a numeral, the first rune of a word candidateAt reads): at
 	// any other position Find moves on after one bit test.
@@ -178,7 +207,7 @@ type vocab struct {
 	within     wordSet[bool]
 	every      wordSet[bool]
 	background []string
-	nameJoint  map[rune]bool
+	nameJoint  runeSet
 }
 
 // compiled is dict/deadlines.txt compiled, rebuilt after dict.Extend.
@@ -206,14 +235,7 @@ var compiled = dict.NewCompiled(func() *vocab {
 func load() *vocab { return compiled.Get() }
 
 func compile(recs [][]string) (*vocab, error) {
-	v := &vocab{
-		notBefore: map[rune]bool{},
-		quote:     map[rune]rune{},
-		title:     map[rune]rune{},
-		rangeSep:  map[rune]bool{},
-		numeral:   map[rune]int{},
-		nameJoint: map[rune]bool{},
-	}
+	v := &vocab{}
 	for _, r := range recs {
 		if len(r) < 2 {
 			return nil, fmt.Errorf("deadlines: record %q has no word", r)
@@ -264,7 +286,7 @@ func compile(recs [][]string) (*vocab, error) {
 		case "bare":
 			v.bare.add(word, true)
 		case "notbefore":
-			v.notBefore[first] = true
+			v.notBefore.add(first)
 		case "relmonth", "relday":
 			off, err := num(2)
 			if err != nil {
@@ -304,7 +326,7 @@ func compile(recs [][]string) (*vocab, error) {
 		case "every":
 			v.every.add(word, true)
 		case "namejoint":
-			v.nameJoint[first] = true
+			v.nameJoint.add(first)
 		case "background":
 			v.background = append(v.background, word)
 		case "quote", "title":
@@ -313,35 +335,30 @@ func compile(recs [][]string) (*vocab, error) {
 				return nil, fmt.Errorf("deadlines: %s %s: no closing mark", kind, word)
 			}
 			if kind == "quote" {
-				v.quote[first] = closer[0]
+				v.quote.set(first, closer[0])
+				v.quoteOpen.add(first)
 			} else {
-				v.title[first] = closer[0]
+				v.title.set(first, closer[0])
+				v.titleOpen.add(first)
 			}
 		case "range":
-			v.rangeSep[first] = true
+			v.rangeSep.add(first)
 		case "numeral":
 			n, err := num(2)
 			if err != nil {
 				return nil, err
 			}
-			v.numeral[first] = n
+			v.numeral.set(first, n)
 			v.numerals.add(first)
 		default:
 			return nil, fmt.Errorf("deadlines: unknown kind %q", kind)
 		}
 	}
-	for r := range v.title {
-		v.titleOpen.add(r)
-	}
-	for r := range v.quote {
-		v.starts.add(r)
-	}
+	v.starts.union(&v.quoteOpen)
 	for r := '0'; r <= '9'; r++ {
 		v.starts.add(r)
 	}
-	for r := range v.numeral {
-		v.starts.add(r)
-	}
+	v.starts.union(&v.numerals)
 	for _, first := range []*runeSet{&v.plan.first, &v.planRel.first, &v.relYear.first, &v.relMonth.first,
 		&v.ahead.first, &v.yearPart.first, &v.bare.first} {
 		v.starts.union(first)
@@ -361,10 +378,7 @@ func (v *vocab) digitValue(r rune) (int, bool) {
 	if isDigit(r) {
 		return int(r - '0'), true
 	}
-	if !v.numerals.has(r) {
-		return 0, false
-	}
-	n, ok := v.numeral[r]
+	n, ok := v.numeral.get(r)
 	if !ok || n > 9 {
 		return 0, false
 	}

@@ -253,7 +253,7 @@ func (v *vocab) titleYear(title string) int {
 func (v *vocab) candidateAt(rs []rune, i int) (c candidate, ok bool) {
 	// a five-year plan, maybe quoted: “十四五”末
 	j := i
-	closer, quoted := v.quote[rs[j]]
+	closer, quoted := v.quote.get(rs[j])
 	if quoted {
 		j++
 	}
@@ -295,11 +295,11 @@ func (v *vocab) candidateAt(rs []rune, i int) (c candidate, ok bool) {
 			}
 		}
 	}
-	if p, n, hit := v.yearPart.at(rs, i); hit && !p.end && (i == 0 || !v.isNumeral(rs[i-1]) && !v.notBefore[rs[i-1]]) {
+	if p, n, hit := v.yearPart.at(rs, i); hit && !p.end && (i == 0 || !v.isNumeral(rs[i-1]) && !v.notBefore.has(rs[i-1])) {
 		return v.withAfter(rs, candidate{kind: kindPart, start: i, end: i + n, part: p}), true
 	}
 	if _, n, hit := v.bare.at(rs, i); hit {
-		if i > 0 && (v.notBefore[rs[i-1]] || v.isNumeral(rs[i-1])) {
+		if i > 0 && (v.notBefore.has(rs[i-1]) || v.isNumeral(rs[i-1])) {
 			return c, false // "三年内", "每年底"
 		}
 		return v.withAfter(rs, candidate{kind: kindBare, start: i, end: i + n}), true
@@ -485,7 +485,7 @@ func (v *vocab) ownPeriod(rs []rune, c candidate, ctx Context) (from int, ok boo
 		a, k2 = a-1, k2-1
 	}
 	whole := k2 == 0
-	ownStart := (a == 0 || !isHan(rs[a-1])) && (k2 == 0 || v.nameJoint[nrs[k2-1]] || !isHan(nrs[k2-1]))
+	ownStart := (a == 0 || !isHan(rs[a-1])) && (k2 == 0 || v.nameJoint.has(nrs[k2-1]) || !isHan(nrs[k2-1]))
 	if from-1-a < 2 || !(whole || ownStart) {
 		return 0, false
 	}
@@ -579,7 +579,7 @@ func InBackground(path string) bool {
 // "2021年至2025年" — a plan's period, not a deadline.
 func (v *vocab) inRange(rs []rune, c candidate) bool {
 	// left: YYYY[年]<sep> before it
-	if k := c.start - 1; k >= 0 && v.rangeSep[rs[k]] {
+	if k := c.start - 1; k >= 0 && v.rangeSep.has(rs[k]) {
 		k--
 		if k >= 0 {
 			if kind, n, hit := v.mark.endingAt(rs, k+1); hit && kind == "year" {
@@ -591,7 +591,7 @@ func (v *vocab) inRange(rs []rune, c candidate) bool {
 		}
 	}
 	// right: <sep>YYYY after it
-	if k := c.e.end; k+1 < len(rs) && v.rangeSep[rs[k]] && v.isNumeral(rs[k+1]) {
+	if k := c.e.end; k+1 < len(rs) && v.rangeSep.has(rs[k]) && v.isNumeral(rs[k+1]) {
 		return true
 	}
 	return false
@@ -602,13 +602,15 @@ func (v *vocab) titleSpans(rs []rune) []runeSpan {
 	var out []runeSpan
 	open := -1
 	var closer rune
+	openers := v.titleOpen // a local copy stays in registers
 	for i, r := range rs {
 		switch {
 		case r == '\n':
 			open = -1
 		case open < 0:
-			if v.titleOpen.has(r) {
-				open, closer = i, v.title[r]
+			if openers.has(r) {
+				open = i
+				closer, _ = v.title.get(r)
 			}
 		case r == closer:
 			out = append(out, runeSpan{open, i + 1})
