@@ -31,12 +31,22 @@ var (
 // hasYear reports whether s holds a year in Arabic digits, 19xx or 20xx,
 // as every date pattern but the Chinese-numeral one needs.
 func hasYear(s string) bool {
-	for i := 0; i+3 < len(s); i++ {
-		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+	return hasYearIn(s, "19") || hasYearIn(s, "20")
+}
+
+// hasYearIn reports whether s holds century followed by two digits; the
+// century is searched for with strings.Index, which skips text fast.
+func hasYearIn(s, century string) bool {
+	for {
+		i := strings.Index(s, century)
+		if i < 0 || i+4 > len(s) {
+			return false
+		}
+		if isDigit(s[i+2]) && isDigit(s[i+3]) {
 			return true
 		}
+		s = s[i+1:]
 	}
-	return false
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -59,9 +69,9 @@ func matchDateAlone(s string) bool {
 }
 
 // matchDateTimeAlone is dateTimeAlone.MatchString(s), tried only on a line
-// with a year and a colon.
+// that opens with a year and holds a colon.
 func matchDateTimeAlone(s string) bool {
-	return hasYear(s) && strings.IndexByte(s, ':') >= 0 && dateTimeAlone.MatchString(s)
+	return len(s) >= 4 && hasYear(s[:4]) && strings.IndexByte(s, ':') >= 0 && dateTimeAlone.MatchString(s)
 }
 
 type date struct{ year, month, day int }

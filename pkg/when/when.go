@@ -81,6 +81,11 @@ type frame struct {
 	since      int        // the last start year read ("2020年起"), 0 none
 	sinceAt    int        // where it was read
 	spanFrom   int        // the start year of the last "X年起N年内", 0 none
+
+	formulaLine runeSpan // the line inFormula last read
+	isFormula   bool     // whether it holds =
+	sinceEndOf  int      // the sinceAt whose sentence end sinceEnd is, -1 none
+	sinceEnd    int
 }
 
 // Find returns the deadline expressions in text, left to right.
@@ -101,7 +106,7 @@ func Find(text string, ctx Context) []Deadline {
 // that holds the runes; offsets are the same. rs is not modified.
 func FindRunes(rs []rune, ctx Context) []Deadline {
 	v := load()
-	f := &frame{ctx: ctx, titles: v.titleSpans(rs), titleLines: titleLineSpans(rs, ctx.Title)}
+	f := &frame{ctx: ctx, titles: v.titleSpans(rs), titleLines: titleLineSpans(rs, ctx.Title), sinceEndOf: -1}
 	f.yearOf = v.titleYear(ctx.Title)
 	if f.yearOf == 0 {
 		f.yearOf = ctx.DocYear
@@ -337,7 +342,7 @@ func (v *vocab) judge(rs []rune, c candidate, f *frame) (d Deadline, keep bool) 
 	if c.not || covers(f.titles, c.start) {
 		return d, false
 	}
-	if c.kind == kindDate && c.e.rel != nil && inFormula(rs, c.start) {
+	if c.kind == kindDate && c.e.rel != nil && f.inFormula(rs, c.start) {
 		return d, false // 年度考评分值=(本年度上半年考评分值+…)÷2: a term, not a deadline
 	}
 	if c.kind == kindDate && c.e.rel == nil && covers(f.titleLines, c.start) {
@@ -380,7 +385,7 @@ func (v *vocab) judge(rs []rune, c candidate, f *frame) (d Deadline, keep bool) 
 			// 5月底完成 in a yearly plan: that year; 每年1月底前 after 2020年起:
 			// first due in 2020.
 			y := f.yearOf
-			if _, _, every := v.every.endingAt(rs, c.start); every && f.since > 0 && sameSentence(rs, f.sinceAt, c.start) {
+			if _, _, every := v.every.endingAt(rs, c.start); every && f.since > 0 && f.sinceSentence(rs, c.start) {
 				y = f.since
 			}
 			if y == 0 {
@@ -413,7 +418,7 @@ func (v *vocab) judge(rs []rune, c candidate, f *frame) (d Deadline, keep bool) 
 	case kindPart:
 		// 二季度完成, 上半年前: in a yearly plan, that year's quarter; not
 		// a term of a formula (年度分值=(上半年分值+下半年分值)÷2).
-		if !c.by && !cued && !opensClause(rs, c.start) || inFormula(rs, c.start) || f.yearOf == 0 {
+		if !c.by && !cued && !opensClause(rs, c.start) || f.inFormula(rs, c.start) || f.yearOf == 0 {
 			return d, false
 		}
 		year = f.yearOf
@@ -510,12 +515,18 @@ func namesPeriod(rs []rune, start, end int) bool {
 	case ',', '。', ';', ':', '“', '"', '\n', '\r', ' ':
 		return true
 	}
+	// the line's ends are looked for no further than a short line
+	// reaches, so a page-long line costs no more than a short one
 	a, b := start, end
 	for a > 0 && rs[a-1] != '\n' {
-		a--
+		if a--; b-a > shortLine {
+			return false
+		}
 	}
 	for b < len(rs) && rs[b] != '\n' && rs[b] != '\r' {
-		b++
+		if b++; b-a > shortLine {
+			return false
+		}
 	}
 	return b-a <= shortLine
 }
@@ -535,29 +546,37 @@ func opensClause(rs []rune, i int) bool {
 	return false
 }
 
-// inFormula: the line at i is a formula (it holds =).
-func inFormula(rs []rune, i int) bool {
-	for k := i; k < len(rs) && rs[k] != '\n'; k++ {
-		if rs[k] == '=' {
-			return true
+// inFormula: the line at i is a formula (it holds =). The last line read
+// is kept: candidates come left to right, so each line is read once, not
+// once per candidate on it.
+func (f *frame) inFormula(rs []rune, i int) bool {
+	if i < f.formulaLine.start || i >= f.formulaLine.end {
+		a, b := i, i
+		for a > 0 && rs[a-1] != '\n' {
+			a--
 		}
-	}
-	for k := i - 1; k >= 0 && rs[k] != '\n'; k-- {
-		if rs[k] == '=' {
-			return true
+		for b < len(rs) && rs[b] != '\n' {
+			b++
 		}
+		f.formulaLine = runeSpan{a, b}
+		f.isFormula = slices.Contains(rs[a:b], '=')
 	}
-	return false
+	return f.isFormula
 }
 
-// sameSentence: no sentence end or line break between a and b.
-func sameSentence(rs []rune, a, b int) bool {
-	for _, r := range rs[a:b] {
-		if r == '。' || r == '\n' || r == '!' || r == '?' {
-			return false
+// sinceSentence: no sentence end or line break between the last start year
+// read and b. Where the start year's sentence ends is found once.
+func (f *frame) sinceSentence(rs []rune, b int) bool {
+	if f.sinceEndOf != f.sinceAt {
+		f.sinceEndOf, f.sinceEnd = f.sinceAt, len(rs)
+		for k := f.sinceAt; k < len(rs); k++ {
+			if r := rs[k]; r == '。' || r == '\n' || r == '!' || r == '?' {
+				f.sinceEnd = k
+				break
+			}
 		}
 	}
-	return true
+	return f.sinceEnd >= b
 }
 
 // InBackground says whether a heading path (pkg/extract's "一、发展背景 >
