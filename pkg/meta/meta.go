@@ -107,6 +107,19 @@ func mustCompile(pattern string) *regexp.Regexp {
 	return regexp.MustCompile(strings.ReplaceAll(pattern, `\s`, `[\s\p{Zs}]`))
 }
 
+// runeCountUpTo is utf8.RuneCountInString(s) when that is at most limit,
+// else limit+1: a page-long line is not counted to its end to learn that
+// it is long.
+func runeCountUpTo(s string, limit int) int {
+	n := 0
+	for range s {
+		if n++; n > limit {
+			break
+		}
+	}
+	return n
+}
+
 // hanCount counts the Han characters of s.
 func hanCount(s string) int {
 	n := 0

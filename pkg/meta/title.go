@@ -43,7 +43,7 @@ func findTitle(ls []line, v *vocab) title {
 		}
 	}
 	for _, l := range head {
-		if !strings.Contains(l.text, "关于") || !strings.Contains(l.text, "的") {
+		if !v.endsAsNotice(l.text) || !strings.Contains(l.text, "关于") {
 			continue // the pattern's words
 		}
 		if m := v.notice.FindStringSubmatchIndex(l.text); m != nil && isTitleLine(l.text, v) {
@@ -90,7 +90,7 @@ func findTitle(ls []line, v *vocab) title {
 func wrapperTitle(l line, v *vocab) (title, bool) {
 	// A notice's title line is short; testing page-long lines of converted
 	// documents against these patterns was most of metadata's time.
-	if len(l.text) > maxWrapperBytes || !strings.Contains(l.text, "的") {
+	if len(l.text) > maxWrapperBytes || !v.endsAsNotice(l.text) {
 		return title{}, false
 	}
 	var m []int
@@ -137,7 +137,7 @@ func trimTitle(s string, v *vocab) string {
 // page furniture, not a date, not a sentence, of a title's length.
 func isTitleLine(s string, v *vocab) bool {
 	s = trimTitle(s, v)
-	n := utf8.RuneCountInString(s)
+	n := runeCountUpTo(s, maxTitle)
 	if n < minTitle || n > maxTitle || hanCount(s) < 4 {
 		return false
 	}
@@ -165,7 +165,7 @@ func wrapTitle(ls []line, t title, v *vocab) title {
 		return t // a quoted or labelled title is whole
 	}
 	next := ls[t.line+1]
-	n := utf8.RuneCountInString(next.text)
+	n := runeCountUpTo(next.text, maxWrapNote)
 	joins := false
 	switch {
 	case strings.HasPrefix(next.text, "(") && strings.HasSuffix(next.text, ")") && n <= maxWrapNote:

@@ -26,6 +26,7 @@ type vocab struct {
 	labelRank      map[string]int // label → rank, the last record's
 	labelsBefore   []string       // the labels labelBefore matches
 	labelsAfter    []string       // the labels labelAfter matches
+	noticeEnds     []string       // 的 and a notice kind: how a notice's title line ends
 
 	wrapper          *regexp.Regexp // 关于印发《X》的通知
 	wrapperBare      *regexp.Regexp // 关于印发X的通知
@@ -130,6 +131,9 @@ func loadVocab() *vocab {
 		}
 	}
 	v.labelsBefore, v.labelsAfter = before, after
+	for _, k := range v.kinds {
+		v.noticeEnds = append(v.noticeEnds, "的"+k)
+	}
 	verbs, kinds := alternation(v.verbs), alternation(v.kinds)
 	// The quoted title may be followed by a few words before 的通知
 	// (关于印发《…》等文件的通知), not by another sentence. Group 1 is what
@@ -147,6 +151,19 @@ func loadVocab() *vocab {
 		v.labelAfter = mustCompile(datePattern + `(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(` + alternation(after) + `)`)
 	}
 	return v
+}
+
+// endsAsNotice reports whether a line ends as wrapper, wrapperBare and
+// notice require (的通知\s*$), so that they are not run over a page-long
+// line that cannot match. Lines are trimmed of spaces (every rune \s
+// matches is one), and dictionary words are too.
+func (v *vocab) endsAsNotice(line string) bool {
+	for _, end := range v.noticeEnds {
+		if strings.HasSuffix(line, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsAny reports whether s contains one of words.
