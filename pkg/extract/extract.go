@@ -96,7 +96,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	}
 	x.secs = newSections(d.Body.Text, x.quote)
 	x.sentences = splitSentences(x.runes)
-	for _, dl := range when.Find(d.Body.Text, ctx) {
+	for _, dl := range when.FindRunes(x.runes, ctx) {
 		if dl.Period && when.InBackground(x.secs.path(dl.Start)) {
 			continue // "十四五"期间,我省将… under 发展背景: the setting, not a due date
 		}

@@ -27,6 +27,7 @@ type View struct {
 	// byteAt[k] is the byte offset of rune k×indexStep: RuneIndex and
 	// ByteOffset walk at most indexStep runes from it.
 	byteAt []int32
+	valid  bool // the text is valid UTF-8: rune sizes can be read from runes
 }
 
 // run is one stretch of the map: the view rune at maps to orig.
@@ -220,12 +221,27 @@ func (v *View) index() {
 	n := v.Runes()
 	v.runes = make([]rune, 0, n)
 	v.byteAt = make([]int32, 0, n/indexStep+1)
+	v.valid = true
 	for i, r := range v.Text {
 		if len(v.runes)%indexStep == 0 {
 			v.byteAt = append(v.byteAt, int32(i))
 		}
+		if r == utf8.RuneError {
+			v.valid = v.valid && utf8.ValidString(v.Text[i:min(i+3, len(v.Text))])
+		}
 		v.runes = append(v.runes, r)
 	}
+}
+
+// runeSize is the byte length of the view's rune i, which starts at
+// byte b: read from the runes when the text is valid UTF-8, else decoded
+// (an invalid byte is a rune of one byte).
+func (v *View) runeSize(i, b int) int {
+	if v.valid {
+		return utf8.RuneLen(v.runes[i])
+	}
+	_, size := utf8.DecodeRuneInString(v.Text[b:])
+	return size
 }
 
 // RuneIndex converts a byte offset in Text to a rune offset: the rune
@@ -250,8 +266,7 @@ func (v *View) RuneIndex(byteOff int) int {
 	k := max(lo-1, 0)
 	r, b := k*indexStep, int(v.byteAt[k])
 	for b < byteOff {
-		_, size := utf8.DecodeRuneInString(v.Text[b:]) // an invalid byte is one rune
-		b += size
+		b += v.runeSize(r, b)
 		r++
 	}
 	return r
@@ -290,9 +305,8 @@ func (v *View) Substring(start, end int) string {
 		return v.Text[b:v.ByteOffset(end)]
 	}
 	e := b
-	for i := start; i < end && e < len(v.Text); i++ {
-		_, size := utf8.DecodeRuneInString(v.Text[e:])
-		e += size
+	for i := start; i < end; i++ {
+		e += v.runeSize(i, e)
 	}
 	return v.Text[b:e]
 }
@@ -309,8 +323,7 @@ func (v *View) ByteOffset(r int) int {
 	k := r / indexStep
 	b := int(v.byteAt[k])
 	for i := k * indexStep; i < r; i++ {
-		_, size := utf8.DecodeRuneInString(v.Text[b:])
-		b += size
+		b += v.runeSize(i, b)
 	}
 	return b
 }

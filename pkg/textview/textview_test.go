@@ -1,6 +1,9 @@
 package textview
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestBuilderSpanAndLines(t *testing.T) {
 	orig := "一、目标\n5、低于90%"
@@ -157,5 +160,26 @@ func TestSlice(t *testing.T) {
 		if got := v.Substring(c[0], c[1]); got != want {
 			t.Errorf("Substring%v = %q, want %q", c, got, want)
 		}
+	}
+}
+
+// A text with invalid bytes (each one rune) and a real U+FFFD indexes
+// the same as a plain decoding.
+func TestIndexInvalidUTF8(t *testing.T) {
+	s := "达到\xff95%\uFFFD以上\xe4\xb8目标"
+	for i := 0; i < 3; i++ {
+		s += s
+	}
+	v := Identity(s)
+	b := 0
+	for r := range []rune(s) {
+		if got := v.ByteOffset(r); got != b {
+			t.Fatalf("ByteOffset(%d) = %d, want %d", r, got, b)
+		}
+		if got := v.RuneIndex(b); got != r {
+			t.Fatalf("RuneIndex(%d) = %d, want %d", b, got, r)
+		}
+		_, size := utf8.DecodeRuneInString(s[b:])
+		b += size
 	}
 }
