@@ -98,8 +98,13 @@ func DetectScript(text string) string {
 // bit a rune, so that DetectScript tests a rune without a table search.
 var hanBMP = func() *[0x10000 / 64]uint64 {
 	var b [0x10000 / 64]uint64
-	for r := rune(0); r < 0x10000; r++ {
-		if unicode.Is(unicode.Han, r) {
+	for _, rg := range unicode.Han.R16 {
+		for r := uint32(rg.Lo); r <= uint32(rg.Hi); r += uint32(rg.Stride) {
+			b[r/64] |= 1 << (r % 64)
+		}
+	}
+	for _, rg := range unicode.Han.R32 {
+		for r := rg.Lo; r <= rg.Hi && r < 0x10000; r += rg.Stride {
 			b[r/64] |= 1 << (r % 64)
 		}
 	}

@@ -253,10 +253,15 @@ func mayStart(rs []rune, p int) bool {
 // letters of a web address.
 var startRunes, scanRunes = func() (*runeBits, *runeBits) {
 	var start runeBits
-	for r := rune(0); r < 0x10000; r++ {
-		if isASCIIDigit(r) || isNeg(r) || r == '-' || r == '−' || r == '廿' || r == '卅' || r == '.' || isNumeralRune(r) {
-			start.add(r)
-		}
+	for _, r := range "0123456789负負-−廿卅." {
+		start.add(r)
+	}
+	// isNumeralRune's runes: the keys of the value tables.
+	for r := range digitVal {
+		start.add(r)
+	}
+	for r := range unitVal {
+		start.add(r)
 	}
 	scan := start
 	for _, r := range "第hw" {
