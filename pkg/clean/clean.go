@@ -31,7 +31,8 @@ type rule struct {
 	re   *regexp.Regexp
 	// needs: a line can match only if it holds one of these words (the
 	// literal alternatives the pattern requires); nil when the pattern
-	// requires none. Checked with strings.Contains before the matcher.
+	// requires none. Checked before the matcher: with strings.Contains,
+	// or for an indexed rule on a short line through the wordIndex.
 	needs []string
 	// first and last: the runes a line can start (end) with to match a
 	// pattern anchored by ^ ($); nil when any rune can. Most patterns are
@@ -653,12 +654,12 @@ func hardWrapped(lines []line, drop []bool) []bool {
 var itemStart = regexp.MustCompile(`^([一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+(、|\.\D)|[①-⑩●■◆]|第[一二三四五六七八九十\d]+[章节条])`)
 
 // itemFirst is the runes itemStart's matches start with: the regexp runs
-// only on lines that start with one.
+// only on lines that start with one (on every line if it is nil).
 var itemFirst = anchoredRunes(itemStart.String(), false)
 
 func opensItem(line string) bool {
 	c, _ := utf8.DecodeRuneInString(line)
-	return slices.Contains(itemFirst, c) && itemStart.MatchString(line)
+	return (itemFirst == nil || slices.Contains(itemFirst, c)) && itemStart.MatchString(line)
 }
 
 type pageCut struct {
