@@ -73,6 +73,9 @@ var numeralSlots, numeralEntries = func() (*[0x10000]uint8, []numeralEntry) {
 	entries := []numeralEntry{{}}
 	entry := func(r rune) *numeralEntry {
 		if slots[r] == 0 {
+			if len(entries) > 0xFF {
+				panic("number: more numeral runes than a uint8 slot holds")
+			}
 			entries = append(entries, numeralEntry{str: string(r), capital: strings.ContainsRune(capitalRunes, r)})
 			slots[r] = uint8(len(entries) - 1)
 		}
