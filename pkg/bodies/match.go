@@ -36,6 +36,8 @@ const maxMid = 10
 // bodyAt recognises the body that starts at rs[i], ending by lim: the
 // longest dictionary name, a place plus a known levelled name, a one-rune
 // repair of a known name, or a locality plus a name ending (信阳职业技术学院).
+// Names are compared with the runes in place; a string is built only for
+// what is found.
 func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 	if lim > len(rs) {
 		lim = len(rs)
@@ -43,65 +45,50 @@ func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 	if i >= lim || !isHan(rs[i]) {
 		return item{}, false
 	}
-	if !v.first[rs[i]] && (i+1 >= lim || !v.second[rs[i+1]]) {
+	at := v.info(rs[i])
+	next := &noInfo
+	if i+1 < lim {
+		next = v.info(rs[i+1])
+	}
+	if at.flags&flagFirst == 0 && next.flags&flagSecond == 0 {
 		return item{}, false
 	}
 	best := item{}
 	ok := false
-	// Names are looked up as UTF-8 bytes encoded once into a buffer on the
-	// stack: a map lookup of string(bytes) allocates nothing, where
-	// string(runes) allocated at every position of every document.
-	var buf [encodedMax]byte
-	enc, ends := encode(buf[:0], rs[i:min(lim, i+v.nameLens[0])])
-	for _, n := range v.nameLens {
-		if i+n > lim || n > len(ends) {
-			continue
-		}
-		if c, found := v.canon[string(enc[:ends[n-1]])]; found {
-			best, ok = item{start: i, end: i + n, written: string(enc[:ends[n-1]]), canon: c}, true
-			break
-		}
+	if nm := v.nameAt(rs, i, lim); nm != nil {
+		best, ok = item{start: i, end: i + len(nm.runes), written: nm.text, canon: nm.canon}, true
 	}
 	// 安康 + 市卫生健康委员会
-	for _, p := range v.placesBy[rs[i]] {
-		pl := runeLen(p)
-		if pl < 2 || !hasAt(rs, i, lim, p) || i+pl >= lim || !v.levels[rs[i+pl]] {
+	for _, p := range at.places {
+		pl := len(p.runes)
+		if pl < 2 || !runesAt(rs, i, p.runes) || i+pl >= lim || v.info(rs[i+pl]).flags&flagLevel == 0 {
 			continue
 		}
-		var buf2 [encodedMax]byte
-		enc2, ends2 := encode(buf2[:0], rs[i+pl:min(lim, i+pl+v.nameLens[0])])
-		for _, n := range v.nameLens {
-			j := i + pl
-			if j+n > lim || pl+n <= best.end-i || n > len(ends2) {
-				continue
-			}
-			if c, found := v.canon[string(enc2[:ends2[n-1]])]; found {
-				best, ok = item{start: i, end: j + n, written: string(rs[i : j+n]), canon: p + c}, true
-				break
-			}
+		j := i + pl
+		if nm := v.nameAt(rs, j, lim); nm != nil && pl+len(nm.runes) > best.end-i {
+			end := j + len(nm.runes)
+			best, ok = item{start: i, end: end, written: string(rs[i:end]), canon: p.text + nm.canon}, true
 		}
 		break
 	}
 	// 市已生健康委 → 市卫生健康委; only longer than any exact match, and not
 	// by swallowing the word after it: 财政部等 is not 财政部门, 工业和信息化部负责
-	// not 工业和信息化部门 + 责.
+	// not 工业和信息化部门 + 责. A repairable name shares its length and its
+	// first or second rune with a known one.
+	repairLens := at.firstLens | next.secondLens
 	for _, n := range v.nameLens {
-		if n < minRepairLen || i+n > lim || n <= best.end-i {
+		if n < minRepairLen || i+n > lim || n <= best.end-i || repairLens&lenBit(n) == 0 {
 			continue
 		}
 		from := i + n - 1
 		if ok {
 			from = best.end
 		}
-		if !v.mayRepair(rs[i:i+n]) || v.hasStopRune(rs[from:i+n]) {
+		if v.hasStopRune(rs[from:i+n]) || v.isGenericRunes(rs[i:i+n]) {
 			continue
 		}
-		s := string(rs[i : i+n])
-		if v.isGeneric(s) {
-			continue
-		}
-		if c, found := v.repaired(s); found {
-			best, ok = item{start: i, end: i + n, written: s, canon: c}, true
+		if c, found := v.repairedRunes(rs[i : i+n]); found {
+			best, ok = item{start: i, end: i + n, written: string(rs[i : i+n]), canon: c}, true
 			break
 		}
 	}
@@ -389,7 +376,7 @@ func phraseAt(rs []rune, p, lim int, ps []phrase) (phrase, bool) {
 
 func (v *vocab) hasStopRune(rs []rune) bool {
 	for _, r := range rs {
-		if v.stop[r] {
+		if v.info(r).flags&flagStop != 0 {
 			return true
 		}
 	}

@@ -18,32 +18,41 @@ type vocab struct {
 	// that key, each as its canonical and the rune that was blanked.
 	repair map[string][]repairCand
 
-	places    []string        // localities, longest first
-	levels    map[rune]bool   // single-rune localities: 市 县 省 区 …
-	suffixes  []string        // name endings, longest first
-	kindRunes map[rune]bool   // last runes of endings: 委 局 厅 …
-	labels    []label         // 责任单位 → responsible …
-	roles     []phrase        // bracket-closing phrases, longest first
-	verbs     []phrase        // task verbs, longest first
-	before    []string        // words that may open a clause before its body
-	between   []string        // words between a body and its verb, longest first
-	modals    []string        // between words that make a task by themselves
-	notModals []string        // words that start like a modal: 要求, 应急
-	frames    [][2]string     // adverbial opener, closer
-	partners  []string        // prepositions whose object is a partner
-	joints    []string        // words joining two subjects
-	generic   map[string]bool // items that name no body
-	genPrefix []string        // prefixes of items that name no body
-	tails     []tail          // list tails, longest first
-	stop      map[rune]bool   // first runes of the words that follow a body
-	first     map[rune]bool   // first runes of names and places
-	second    map[rune]bool   // second runes of repairable names
+	places         []string        // localities, longest first
+	levels         map[rune]bool   // single-rune localities: 市 县 省 区 …
+	suffixes       []string        // name endings, longest first
+	kindRunes      map[rune]bool   // last runes of endings: 委 局 厅 …
+	labels         []label         // 责任单位 → responsible …
+	roles          []phrase        // bracket-closing phrases, longest first
+	verbs          []phrase        // task verbs, longest first
+	before         []string        // words that may open a clause before its body
+	between        []string        // words between a body and its verb, longest first
+	modals         []string        // between words that make a task by themselves
+	notModals      []string        // words that start like a modal: 要求, 应急
+	frames         [][2]string     // adverbial opener, closer
+	partners       []string        // prepositions whose object is a partner
+	joints         []string        // words joining two subjects
+	generic        map[string]bool // items that name no body
+	genPrefix      []string        // prefixes of items that name no body
+	genPrefixRunes [][]rune
+	tails          []tail        // list tails, longest first
+	stop           map[rune]bool // first runes of the words that follow a body
+	first          map[rune]bool // first runes of names and places
+	second         map[rune]bool // second runes of repairable names
 	// by name length: first runes, second runes, first two runes, so that
 	// repair only blanks positions that can still match a name.
 	firstBy, secondBy map[int]map[rune]bool
 	prefixBy          map[int]map[[2]rune]bool
 	placesBy          map[rune][]string // places by first rune, longest first
 	tailFirst         map[rune]bool     // first runes of label tails
+
+	// Facts about a rune, found by one array probe: runeIDs maps a rune of
+	// the Basic Multilingual Plane to its index in runeInfos, otherIDs the
+	// others; index 0 holds nothing. bodyAt asks them at every position,
+	// where map probes and strings built per length were half of Find.
+	runeIDs   []int32
+	otherIDs  map[rune]int32
+	runeInfos []runeInfo
 
 	heads       []phrase // open label heads: 牵头 (牵头考核单位:)
 	openTails   []string // 单位, 部门: the tails of labels
@@ -54,6 +63,186 @@ type vocab struct {
 	built       []string // 筹建 closing a clause: the bodies are built
 	notes       []string // 首位为牵头部门: the first body leads
 	notePhrases []phrase
+}
+
+// runeInfo is what the vocabulary knows about one rune.
+type runeInfo struct {
+	flags uint8
+	// bit n (63: 63 or more): a name of n runes, long enough to repair,
+	// has this rune first, or second.
+	firstLens, secondLens uint64
+	pairs                 []namesAfter // names beginning with this rune, by second rune
+	single                *name        // the name of this rune alone
+	places                []place      // places beginning with this rune, longest first
+}
+
+// Flags of a rune.
+const (
+	flagFirst  = 1 << iota // first rune of a name or place
+	flagSecond             // second rune of a repairable name
+	flagStop               // first rune of a word that follows a body
+	flagLevel              // a single-rune locality: 市 县 省 区 …
+	flagKind               // the last rune of a name ending: 委 局 厅 …
+)
+
+// namesAfter are the names beginning with one rune and then second,
+// longest first.
+type namesAfter struct {
+	second rune
+	names  []*name
+}
+
+type name struct {
+	text  string
+	runes []rune
+	canon string
+}
+
+type place struct {
+	text  string
+	runes []rune
+}
+
+var noInfo runeInfo
+
+// info returns what the vocabulary knows about r.
+func (v *vocab) info(r rune) *runeInfo {
+	var id int32
+	if r >= 0 && int(r) < len(v.runeIDs) {
+		id = v.runeIDs[r]
+	} else {
+		id = v.otherIDs[r]
+	}
+	if id == 0 {
+		return &noInfo
+	}
+	return &v.runeInfos[id]
+}
+
+// infoFor returns r's runeInfo to fill in, adding it when new.
+func (v *vocab) infoFor(r rune) *runeInfo {
+	if v.runeIDs == nil {
+		v.runeIDs = make([]int32, 0x10000)
+		v.otherIDs = map[rune]int32{}
+		v.runeInfos = make([]runeInfo, 1)
+	}
+	var id int32
+	if r >= 0 && int(r) < len(v.runeIDs) {
+		id = v.runeIDs[r]
+	} else {
+		id = v.otherIDs[r]
+	}
+	if id == 0 {
+		v.runeInfos = append(v.runeInfos, runeInfo{})
+		id = int32(len(v.runeInfos) - 1)
+		if r >= 0 && int(r) < len(v.runeIDs) {
+			v.runeIDs[r] = id
+		} else {
+			v.otherIDs[r] = id
+		}
+	}
+	return &v.runeInfos[id]
+}
+
+func lenBit(n int) uint64 { return 1 << min(n, 63) }
+
+// nameAt returns the longest name at rs[i] that ends by lim, or nil.
+func (v *vocab) nameAt(rs []rune, i, lim int) *name {
+	ri := v.info(rs[i])
+	if i+1 < lim && len(ri.pairs) > 0 {
+		ps := ri.pairs
+		lo, hi := 0, len(ps)
+		for lo < hi {
+			m := (lo + hi) / 2
+			if ps[m].second < rs[i+1] {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo < len(ps) && ps[lo].second == rs[i+1] {
+			for _, nm := range ps[lo].names {
+				if i+len(nm.runes) <= lim && runesAt(rs, i, nm.runes) {
+					return nm
+				}
+			}
+		}
+	}
+	return ri.single
+}
+
+// runesAt reports whether rs[i:] starts with w.
+func runesAt(rs []rune, i int, w []rune) bool {
+	if len(rs)-i < len(w) {
+		return false
+	}
+	for k, r := range w {
+		if rs[i+k] != r {
+			return false
+		}
+	}
+	return true
+}
+
+// indexRunes builds runeInfos from the compiled vocabulary.
+func (v *vocab) indexRunes() {
+	texts := make([]string, 0, len(v.canon))
+	for t := range v.canon {
+		texts = append(texts, t)
+	}
+	sort.Slice(texts, func(i, j int) bool {
+		a, b := utf8.RuneCountInString(texts[i]), utf8.RuneCountInString(texts[j])
+		if a != b {
+			return a > b
+		}
+		return texts[i] < texts[j]
+	})
+	for _, t := range texts {
+		rs := []rune(t)
+		if len(rs) == 0 {
+			continue
+		}
+		nm := &name{text: t, runes: rs, canon: v.canon[t]}
+		ri := v.infoFor(rs[0])
+		ri.flags |= flagFirst
+		if len(rs) == 1 {
+			ri.single = nm
+			continue
+		}
+		k := 0
+		for k < len(ri.pairs) && ri.pairs[k].second != rs[1] {
+			k++
+		}
+		if k == len(ri.pairs) {
+			ri.pairs = append(ri.pairs, namesAfter{second: rs[1]})
+		}
+		ri.pairs[k].names = append(ri.pairs[k].names, nm)
+		if len(rs) >= minRepairLen {
+			ri.firstLens |= lenBit(len(rs))
+			si := v.infoFor(rs[1])
+			si.flags |= flagSecond
+			si.secondLens |= lenBit(len(rs))
+		}
+	}
+	for i := range v.runeInfos {
+		ps := v.runeInfos[i].pairs
+		sort.Slice(ps, func(a, b int) bool { return ps[a].second < ps[b].second })
+	}
+	for _, p := range v.places {
+		rs := []rune(p)
+		ri := v.infoFor(rs[0])
+		ri.flags |= flagFirst
+		ri.places = append(ri.places, place{text: p, runes: rs})
+	}
+	for r := range v.stop {
+		v.infoFor(r).flags |= flagStop
+	}
+	for r := range v.levels {
+		v.infoFor(r).flags |= flagLevel
+	}
+	for r := range v.kindRunes {
+		v.infoFor(r).flags |= flagKind
+	}
 }
 
 type repairCand struct {
@@ -218,6 +407,7 @@ func compile() *vocab {
 			v.generic[rec[1]] = true
 		case "prefix":
 			v.genPrefix = append(v.genPrefix, rec[1])
+			v.genPrefixRunes = append(v.genPrefixRunes, []rune(rec[1]))
 		}
 	}
 	for _, rec := range dict.Records("body_lists") {
@@ -273,6 +463,7 @@ func compile() *vocab {
 		r, _ := utf8.DecodeRuneInString(p)
 		v.first[r] = true
 	}
+	v.indexRunes()
 
 	// Repair index: every name with each rune blanked in turn.
 	for name, c := range v.canon {
@@ -291,6 +482,18 @@ func compile() *vocab {
 // minRepairLen: shorter names are too close to each other for a one-rune
 // repair to be safe (市审计局 / 市统计局 are both real).
 const minRepairLen = 4
+
+// appendBlank appends blank(rs, i) to buf.
+func appendBlank(buf []byte, rs []rune, i int) []byte {
+	for j, r := range rs {
+		if j == i {
+			buf = append(buf, 0)
+		} else {
+			buf = utf8.AppendRune(buf, r)
+		}
+	}
+	return buf
+}
 
 func blank(rs []rune, i int) string {
 	var b strings.Builder
@@ -365,7 +568,12 @@ func (v *vocab) mayRepair(rs []rune) bool {
 }
 
 func (v *vocab) repaired(name string) (string, bool) {
-	rs := []rune(name)
+	return v.repairedRunes([]rune(name))
+}
+
+// repairedRunes is repaired on runes; it builds no string unless it finds
+// a repair.
+func (v *vocab) repairedRunes(rs []rune) (string, bool) {
 	if len(rs) < minRepairLen {
 		return "", false
 	}
@@ -380,6 +588,7 @@ func (v *vocab) repaired(name string) (string, bool) {
 	}
 	pre := v.prefixBy[n][[2]rune{rs[0], rs[1]}]
 	found := ""
+	var buf [encodedMax]byte
 	for i, a := range rs {
 		switch {
 		case i == 0 && !v.secondBy[n][rs[1]]:
@@ -389,15 +598,15 @@ func (v *vocab) repaired(name string) (string, bool) {
 		case i >= 2 && !pre:
 			return found, found != ""
 		}
-		for _, cand := range v.repair[blank(rs, i)] {
+		for _, cand := range v.repair[string(appendBlank(buf[:0], rs, i))] {
 			b := cand.r
 			if a == b {
 				continue // the name itself: not a substitution
 			}
-			if v.levels[a] && v.levels[b] {
+			if v.info(a).flags&v.info(b).flags&flagLevel != 0 {
 				continue
 			}
-			if i == len(rs)-1 && v.kindRunes[a] && v.kindRunes[b] {
+			if i == len(rs)-1 && v.info(a).flags&v.info(b).flags&flagKind != 0 {
 				continue
 			}
 			if found != "" && found != cand.canon {
@@ -407,6 +616,27 @@ func (v *vocab) repaired(name string) (string, bool) {
 		}
 	}
 	return found, found != ""
+}
+
+// isGenericRunes is isGeneric on runes, building no string.
+func (v *vocab) isGenericRunes(rs []rune) bool {
+	var buf [encodedMax]byte
+	b := buf[:0]
+	for _, r := range rs {
+		b = utf8.AppendRune(b, r)
+	}
+	if v.generic[string(b)] {
+		return true
+	}
+	if _, ok := v.canon[string(b)]; ok {
+		return false
+	}
+	for _, p := range v.genPrefixRunes {
+		if runesAt(rs, 0, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isGeneric says whether an item names no particular body.
