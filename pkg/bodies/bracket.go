@@ -33,7 +33,7 @@ func (v *vocab) bracketClauses(rs []rune, taken []Clause) []Clause {
 			q = skipAny(rs, q, e, v.between)
 			role := ""
 			for _, ph := range v.roles {
-				if hasAt(rs, q, e, ph.text) && q+runeLen(ph.text) == e {
+				if hasAt(rs, q, e, ph.text) && q+len(ph.text) == e {
 					role = ph.role
 					break
 				}

@@ -11,7 +11,7 @@ const maxListLen = 150
 // intact; the part before them may be one edit away (贡任单位, 责仕单位).
 func (v *vocab) labelAt(rs []rune, j int) (start, after int, role string, ok bool) {
 	n := len(rs)
-	if !v.tailFirst[rs[j]] {
+	if v.info(rs[j]).flags&flagTail == 0 {
 		return 0, 0, "", false
 	}
 	type cand struct{ d, exact, hl int }
@@ -29,7 +29,7 @@ func (v *vocab) labelAt(rs []rune, j int) (start, after int, role string, ok boo
 		if !hasAt(rs, j, n, lb.tail) {
 			continue
 		}
-		k := skipSpaces(rs, j+runeLen(lb.tail), n)
+		k := skipSpaces(rs, j+len(lb.tail), n)
 		if k >= n || rs[k] != ':' {
 			continue
 		}
@@ -79,12 +79,12 @@ func (v *vocab) openLabelAt(rs []rune, j int) (start, after int, role string, ok
 		if !hasAt(rs, j, n, tl) {
 			continue
 		}
-		k := skipSpaces(rs, j+runeLen(tl), n)
+		k := skipSpaces(rs, j+len(tl), n)
 		if k >= n || rs[k] != ':' {
 			continue
 		}
 		for _, h := range v.heads {
-			hl := runeLen(h.text)
+			hl := len(h.text)
 			for s := j - hl; s >= 0 && s >= j-hl-maxLabelMid; s-- {
 				if !isHan(rs[s]) {
 					break
@@ -306,7 +306,7 @@ func (v *vocab) splitItems(rs []rune, a, b int) []item {
 			}
 			if t.text != t.word {
 				last.written = strings.TrimSuffix(last.written, t.text)
-				last.end -= runeLen(t.text)
+				last.end -= len(t.runes)
 				last.canon, _ = v.canonical(last.written)
 			}
 			if t.word != "" {
@@ -333,7 +333,7 @@ func (v *vocab) readItems(rs []rune, s, e int) []item {
 	lead := false
 	if e-s > 4 && rs[e-1] == ')' {
 		for _, ph := range v.roles {
-			k := e - 1 - runeLen(ph.text)
+			k := e - 1 - len(ph.text)
 			if ph.role == Lead && k-1 > s && rs[k-1] == '(' && hasAt(rs, k, e-1, ph.text) {
 				lead, e = true, k-1
 				break
@@ -358,7 +358,7 @@ func (v *vocab) readPiece(rs []rune, s, e int) []item {
 		// 市财政局按职责分工负责: the role phrase is not part of the name.
 		if it, ok := v.bodyAt(rs, s, e); ok && it.end < e {
 			q := skipAny(rs, it.end, e, v.between)
-			if ph, ok := phraseAt(rs, q, e, v.roles); ok && q+runeLen(ph.text) == e {
+			if ph, ok := phraseAt(rs, q, e, v.roles); ok && q+len(ph.text) == e {
 				return []item{it}
 			}
 		}
@@ -368,7 +368,7 @@ func (v *vocab) readPiece(rs []rune, s, e int) []item {
 					continue
 				}
 				l, lok := v.bodyAt(rs, s, k)
-				r, rok := v.bodyAt(rs, k+runeLen(jw), e)
+				r, rok := v.bodyAt(rs, k+len(jw), e)
 				if lok && rok && l.end == k && r.end == e {
 					return []item{l, r}
 				}

@@ -14,21 +14,21 @@ type item struct {
 	lead       bool // 市发展改革委(牵头): marked as the lead inside the list
 }
 
-// hasAt reports whether rs[i:] starts with s and s ends by lim.
-func hasAt(rs []rune, i, lim int, s string) bool {
-	if i < 0 {
+// hasAt reports whether rs[i:] starts with w and w ends by lim.
+func hasAt(rs []rune, i, lim int, w []rune) bool {
+	if len(w) == 0 {
+		return i >= 0
+	}
+	if i < 0 || i+len(w) > lim || i+len(w) > len(rs) {
 		return false
 	}
-	for _, r := range s {
-		if i >= lim || i >= len(rs) || rs[i] != r {
+	for k, r := range w {
+		if rs[i+k] != r {
 			return false
 		}
-		i++
 	}
 	return true
 }
-
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // maxMid bounds the characters between a locality and a name ending.
 const maxMid = 10
@@ -113,7 +113,7 @@ func (v *vocab) withSubUnit(rs []rune, it item, lim int) item {
 		}
 		for _, suf := range v.subEnds {
 			if hasAt(rs, j, lim, suf) {
-				end := j + runeLen(suf)
+				end := j + len(suf)
 				rest := string(rs[it.end:end])
 				return item{start: it.start, end: end, written: it.written + rest, canon: it.canon + rest}
 			}
@@ -135,7 +135,7 @@ func (v *vocab) shapeAt(rs []rune, i, lim int) (item, bool) {
 			break
 		}
 		for _, suf := range v.listEnds {
-			k := j - runeLen(suf)
+			k := j - len(suf)
 			if k <= i || !hasAt(rs, k, j, suf) {
 				continue
 			}
@@ -168,7 +168,7 @@ func (v *vocab) listGoesOn(rs []rune, j, lim int) bool {
 		return true
 	}
 	for _, t := range v.tails {
-		if hasAt(rs, j, lim, t.text) {
+		if hasAt(rs, j, lim, t.runes) {
 			return true
 		}
 	}
@@ -194,18 +194,18 @@ func encode(buf []byte, rs []rune) ([]byte, []int) {
 // 市肺科医院, 信阳职业技术学院. The first ending reached wins, the longest
 // ending there (委员会 before 委). Generic starts (市级, 各) never match.
 func (v *vocab) patternAt(rs []rune, i, lim int) (item, bool) {
-	for _, p := range v.placesBy[rs[i]] {
-		if !hasAt(rs, i, lim, p) {
+	for _, p := range v.info(rs[i]).places {
+		if !hasAt(rs, i, lim, p.runes) {
 			continue
 		}
-		j0 := i + runeLen(p)
+		j0 := i + len(p.runes)
 		for j := j0 + 1; j < lim && j <= j0+maxMid; j++ {
 			if !isHan(rs[j-1]) || v.breaksName(rs, j-1, lim) {
 				break
 			}
 			for _, suf := range v.suffixes {
 				if hasAt(rs, j, lim, suf) {
-					end := j + runeLen(suf)
+					end := j + len(suf)
 					s := string(rs[i:end])
 					if v.isGeneric(s) {
 						return item{}, false
@@ -242,7 +242,7 @@ func (v *vocab) shortAt(rs []rune, i, lim int) (item, bool) {
 			next = true
 		}
 		for _, t := range v.tails {
-			if t.word != "" && hasAt(rs, j, lim, t.text) {
+			if t.word != "" && hasAt(rs, j, lim, t.runes) {
 				next = true
 			}
 		}
@@ -299,8 +299,8 @@ func (v *vocab) parseList(rs []rune, i, lim int, closed bool) ([]item, int) {
 		joined := false
 		for _, jw := range v.joints {
 			if hasAt(rs, p, lim, jw) {
-				if _, ok := v.bodyAt(rs, p+runeLen(jw), lim); ok {
-					p += runeLen(jw)
+				if _, ok := v.bodyAt(rs, p+len(jw), lim); ok {
+					p += len(jw)
 					joined = true
 				}
 				break
@@ -316,8 +316,8 @@ func (v *vocab) parseList(rs []rune, i, lim int, closed bool) ([]item, int) {
 	v.inheritLevel(items)
 	word := ""
 	for _, t := range v.tails {
-		if hasAt(rs, p, lim, t.text) {
-			p += runeLen(t.text)
+		if hasAt(rs, p, lim, t.runes) {
+			p += len(t.runes)
 			word = t.word
 			break
 		}
@@ -343,12 +343,12 @@ func (v *vocab) parseList(rs []rune, i, lim int, closed bool) ([]item, int) {
 }
 
 // skipAny skips, repeatedly, any of words at rs[p].
-func skipAny(rs []rune, p, lim int, words []string) int {
+func skipAny(rs []rune, p, lim int, words [][]rune) int {
 	for moved := true; moved; {
 		moved = false
 		for _, w := range words {
 			if hasAt(rs, p, lim, w) {
-				p += runeLen(w)
+				p += len(w)
 				moved = true
 				break
 			}

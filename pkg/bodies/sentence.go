@@ -22,7 +22,7 @@ func (v *vocab) sentenceClauses(rs []rune, taken []Clause) []Clause {
 		}
 		for _, w := range v.before {
 			if hasAt(rs, i, n, w) {
-				starts = append(starts, i+runeLen(w))
+				starts = append(starts, i+len(w))
 			}
 		}
 		for _, s := range starts {
@@ -67,8 +67,8 @@ func (v *vocab) sentenceAt(rs []rune, s int) (Clause, bool) {
 			continue
 		}
 		lim := min(end, q+maxFrame)
-		if k := indexAt(rs, q+runeLen(f[0]), lim, f[1]); k >= 0 && !hasSoftBreak(rs, q, k) {
-			q = v.skipBetween(rs, k+runeLen(f[1]), end)
+		if k := indexAt(rs, q+len(f[0]), lim, f[1]); k >= 0 && !hasSoftBreak(rs, q, k) {
+			q = v.skipBetween(rs, k+len(f[1]), end)
 			break
 		}
 	}
@@ -76,7 +76,7 @@ func (v *vocab) sentenceAt(rs []rune, s int) (Clause, bool) {
 		if !hasAt(rs, q, end, pw) {
 			continue
 		}
-		if _, r := v.parseList(rs, q+runeLen(pw), end, false); r > q+runeLen(pw) {
+		if _, r := v.parseList(rs, q+len(pw), end, false); r > q+len(pw) {
 			q = v.skipBetween(rs, r, end)
 		}
 		break
@@ -85,7 +85,7 @@ func (v *vocab) sentenceAt(rs []rune, s int) (Clause, bool) {
 	if !ok && !modal {
 		return Clause{}, false
 	}
-	if ok && (v.reportsDone(rs, q+runeLen(verb.text), end) || v.isBuilt(rs, q+runeLen(verb.text), end)) {
+	if ok && (v.reportsDone(rs, q+len(verb.text), end) || v.isBuilt(rs, q+len(verb.text), end)) {
 		return Clause{}, false
 	}
 	role := verb.role
@@ -138,7 +138,7 @@ func hasSoftBreak(rs []rune, a, b int) bool {
 }
 
 // indexAt finds s in rs[a:lim], or -1.
-func indexAt(rs []rune, a, lim int, s string) int {
+func indexAt(rs []rune, a, lim int, s []rune) int {
 	for p := a; p < lim; p++ {
 		if hasAt(rs, p, lim, s) {
 			return p
@@ -196,7 +196,7 @@ func (v *vocab) isBuilt(rs []rune, p, end int) bool {
 		if !hasAt(rs, p, end, w) {
 			continue
 		}
-		k := p + runeLen(w)
+		k := p + len(w)
 		if k >= end || rs[k] == ',' {
 			return true
 		}

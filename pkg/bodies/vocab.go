@@ -20,31 +20,27 @@ type vocab struct {
 
 	places         []string        // localities, longest first
 	levels         map[rune]bool   // single-rune localities: 市 县 省 区 …
-	suffixes       []string        // name endings, longest first
+	suffixes       [][]rune        // name endings, longest first
 	kindRunes      map[rune]bool   // last runes of endings: 委 局 厅 …
 	labels         []label         // 责任单位 → responsible …
 	roles          []phrase        // bracket-closing phrases, longest first
 	verbs          []phrase        // task verbs, longest first
-	before         []string        // words that may open a clause before its body
-	between        []string        // words between a body and its verb, longest first
-	modals         []string        // between words that make a task by themselves
-	notModals      []string        // words that start like a modal: 要求, 应急
-	frames         [][2]string     // adverbial opener, closer
-	partners       []string        // prepositions whose object is a partner
-	joints         []string        // words joining two subjects
+	before         [][]rune        // words that may open a clause before its body
+	between        [][]rune        // words between a body and its verb, longest first
+	modals         [][]rune        // between words that make a task by themselves
+	notModals      [][]rune        // words that start like a modal: 要求, 应急
+	frames         [][2][]rune     // adverbial opener, closer
+	partners       [][]rune        // prepositions whose object is a partner
+	joints         [][]rune        // words joining two subjects
 	generic        map[string]bool // items that name no body
 	genPrefix      []string        // prefixes of items that name no body
 	genPrefixRunes [][]rune
 	tails          []tail        // list tails, longest first
 	stop           map[rune]bool // first runes of the words that follow a body
-	first          map[rune]bool // first runes of names and places
-	second         map[rune]bool // second runes of repairable names
 	// by name length: first runes, second runes, first two runes, so that
 	// repair only blanks positions that can still match a name.
 	firstBy, secondBy map[int]map[rune]bool
 	prefixBy          map[int]map[[2]rune]bool
-	placesBy          map[rune][]string // places by first rune, longest first
-	tailFirst         map[rune]bool     // first runes of label tails
 
 	// Facts about a rune, found by one array probe: runeIDs maps a rune of
 	// the Basic Multilingual Plane to its index in runeInfos, otherIDs the
@@ -55,13 +51,13 @@ type vocab struct {
 	runeInfos []runeInfo
 
 	heads       []phrase // open label heads: 牵头 (牵头考核单位:)
-	openTails   []string // 单位, 部门: the tails of labels
-	listEnds    []string // name endings read only in a closed list, longest first
-	subEnds     []string // working units inside a body (专班), longest first
-	done        []string // 了 after a verb: a report, not a task
-	notDone     []string
-	built       []string // 筹建 closing a clause: the bodies are built
-	notes       []string // 首位为牵头部门: the first body leads
+	openTails   [][]rune // 单位, 部门: the tails of labels
+	listEnds    [][]rune // name endings read only in a closed list, longest first
+	subEnds     [][]rune // working units inside a body (专班), longest first
+	done        [][]rune // 了 after a verb: a report, not a task
+	notDone     [][]rune
+	built       [][]rune // 筹建 closing a clause: the bodies are built
+	notes       [][]rune // 首位为牵头部门: the first body leads
 	notePhrases []phrase
 }
 
@@ -83,6 +79,7 @@ const (
 	flagStop               // first rune of a word that follows a body
 	flagLevel              // a single-rune locality: 市 县 省 区 …
 	flagKind               // the last rune of a name ending: 委 局 厅 …
+	flagTail               // the first rune of a label's tail: 单 in 单位
 )
 
 // namesAfter are the names beginning with one rune and then second,
@@ -243,6 +240,9 @@ func (v *vocab) indexRunes() {
 	for r := range v.kindRunes {
 		v.infoFor(r).flags |= flagKind
 	}
+	for _, lb := range v.labels {
+		v.infoFor(lb.tail[0]).flags |= flagTail
+	}
 }
 
 type repairCand struct {
@@ -252,18 +252,28 @@ type repairCand struct {
 
 type label struct {
 	head []rune // 责任
-	tail string // 单位
+	tail []rune // 单位
 	role string
 }
 
 type phrase struct {
-	text string
+	text []rune
 	role string
 }
 
 type tail struct {
-	text string // 等部门
-	word string // 部门 (what a short item stands for), or ""
+	text  string // 等部门
+	runes []rune // text
+	word  string // 部门 (what a short item stands for), or ""
+}
+
+// runesOf converts words, keeping their order.
+func runesOf(ws []string) [][]rune {
+	out := make([][]rune, len(ws))
+	for i, w := range ws {
+		out[i] = []rune(w)
+	}
+	return out
 }
 
 var compiled = dict.NewCompiled(compile)
@@ -302,101 +312,98 @@ func compile() *vocab {
 		}
 	}
 	dict.LongestFirst(v.places)
-	v.placesBy = map[rune][]string{}
-	for _, p := range v.places {
-		r, _ := utf8.DecodeRuneInString(p)
-		v.placesBy[r] = append(v.placesBy[r], p)
-	}
 
+	var suffixes, listEnds, subEnds []string
 	for _, rec := range dict.Records("body_suffixes") {
 		s := rec[0]
 		if len(rec) >= 2 {
 			switch rec[1] {
 			case "list":
-				v.listEnds = append(v.listEnds, s)
+				listEnds = append(listEnds, s)
 			case "sub":
-				v.subEnds = append(v.subEnds, s)
+				subEnds = append(subEnds, s)
 			}
 			continue
 		}
-		v.suffixes = append(v.suffixes, s)
+		suffixes = append(suffixes, s)
 		r, _ := utf8.DecodeLastRuneInString(s)
 		v.kindRunes[r] = true
 	}
-	dict.LongestFirst(v.suffixes)
-	v.listEnds = dict.LongestFirst(append(v.listEnds, v.suffixes...))
-	dict.LongestFirst(v.subEnds)
+	dict.LongestFirst(suffixes)
+	v.suffixes = runesOf(suffixes)
+	v.listEnds = runesOf(dict.LongestFirst(append(listEnds, suffixes...)))
+	v.subEnds = runesOf(dict.LongestFirst(subEnds))
 
 	for _, rec := range dict.Records("body_labels") {
 		if len(rec) < 2 {
 			continue
 		}
 		if len(rec) >= 3 && rec[2] == "head" {
-			v.heads = append(v.heads, phrase{text: rec[0], role: rec[1]})
+			v.heads = append(v.heads, phrase{text: []rune(rec[0]), role: rec[1]})
 			continue
 		}
 		rs := []rune(rec[0])
 		if len(rs) < 3 {
 			continue
 		}
-		v.labels = append(v.labels, label{head: rs[:len(rs)-2], tail: string(rs[len(rs)-2:]), role: rec[1]})
+		v.labels = append(v.labels, label{head: rs[:len(rs)-2], tail: rs[len(rs)-2:], role: rec[1]})
 	}
-	v.tailFirst = map[rune]bool{}
+	var openTails []string
 	tails := map[string]bool{}
 	for _, lb := range v.labels {
-		r, _ := utf8.DecodeRuneInString(lb.tail)
-		v.tailFirst[r] = true
-		if !tails[lb.tail] {
-			tails[lb.tail] = true
-			v.openTails = append(v.openTails, lb.tail)
+		if t := string(lb.tail); !tails[t] {
+			tails[t] = true
+			openTails = append(openTails, t)
 		}
 	}
-	sort.Strings(v.openTails)
-	sort.SliceStable(v.heads, func(i, j int) bool {
-		return utf8.RuneCountInString(v.heads[i].text) > utf8.RuneCountInString(v.heads[j].text)
-	})
-	v.notes = dict.LongestFirst(dict.Words("body_notes"))
+	sort.Strings(openTails)
+	v.openTails = runesOf(openTails)
+	sort.SliceStable(v.heads, func(i, j int) bool { return len(v.heads[i].text) > len(v.heads[j].text) })
+	v.notes = runesOf(dict.LongestFirst(dict.Words("body_notes")))
 	for _, n := range v.notes {
 		v.notePhrases = append(v.notePhrases, phrase{text: n, role: Lead})
 	}
 	v.roles = phrases("body_roles")
 	v.verbs = phrases("body_verbs")
 
+	var before, between, notModals, modals, partners, joints, done, notDone, built []string
 	for _, rec := range dict.Records("body_fillers") {
 		if len(rec) < 2 {
 			continue
 		}
 		switch rec[0] {
 		case "before":
-			v.before = append(v.before, rec[1])
+			before = append(before, rec[1])
 		case "between":
-			v.between = append(v.between, rec[1])
+			between = append(between, rec[1])
 		case "notmodal":
-			v.notModals = append(v.notModals, rec[1])
+			notModals = append(notModals, rec[1])
 		case "modal":
-			v.between = append(v.between, rec[1])
-			v.modals = append(v.modals, rec[1])
+			between = append(between, rec[1])
+			modals = append(modals, rec[1])
 		case "frame":
 			if len(rec) >= 3 {
-				v.frames = append(v.frames, [2]string{rec[1], rec[2]})
+				v.frames = append(v.frames, [2][]rune{[]rune(rec[1]), []rune(rec[2])})
 			}
 		case "partner":
-			v.partners = append(v.partners, rec[1])
+			partners = append(partners, rec[1])
 		case "joint":
-			v.joints = append(v.joints, rec[1])
+			joints = append(joints, rec[1])
 		case "done":
-			v.done = append(v.done, rec[1])
+			done = append(done, rec[1])
 		case "notdone":
-			v.notDone = append(v.notDone, rec[1])
+			notDone = append(notDone, rec[1])
 		case "built":
-			v.built = append(v.built, rec[1])
+			built = append(built, rec[1])
 		}
 	}
-	dict.LongestFirst(v.before)
-	dict.LongestFirst(v.between)
-	dict.LongestFirst(v.modals)
-	dict.LongestFirst(v.partners)
-	dict.LongestFirst(v.joints)
+	v.before = runesOf(dict.LongestFirst(before))
+	v.between = runesOf(dict.LongestFirst(between))
+	v.modals = runesOf(dict.LongestFirst(modals))
+	v.notModals = runesOf(notModals)
+	v.partners = runesOf(dict.LongestFirst(partners))
+	v.joints = runesOf(dict.LongestFirst(joints))
+	v.done, v.notDone, v.built = runesOf(done), runesOf(notDone), runesOf(built)
 
 	for _, rec := range dict.Records("body_generic") {
 		if len(rec) < 2 {
@@ -411,20 +418,18 @@ func compile() *vocab {
 		}
 	}
 	for _, rec := range dict.Records("body_lists") {
-		t := tail{text: rec[0]}
+		t := tail{text: rec[0], runes: []rune(rec[0])}
 		if len(rec) >= 2 {
 			t.word = rec[1]
 		}
 		v.tails = append(v.tails, t)
 	}
-	sort.SliceStable(v.tails, func(i, j int) bool {
-		return utf8.RuneCountInString(v.tails[i].text) > utf8.RuneCountInString(v.tails[j].text)
-	})
+	sort.SliceStable(v.tails, func(i, j int) bool { return len(v.tails[i].runes) > len(v.tails[j].runes) })
 
 	v.stop = map[rune]bool{'、': true}
-	first := func(s string) {
-		if r, _ := utf8.DecodeRuneInString(s); r != utf8.RuneError {
-			v.stop[r] = true
+	first := func(w []rune) {
+		if len(w) > 0 && w[0] != utf8.RuneError {
+			v.stop[w[0]] = true
 		}
 	}
 	for _, ps := range [][]phrase{v.verbs, v.roles} {
@@ -432,25 +437,22 @@ func compile() *vocab {
 			first(p.text)
 		}
 	}
-	for _, ws := range [][]string{v.between, v.joints, v.partners} {
+	for _, ws := range [][][]rune{v.between, v.joints, v.partners} {
 		for _, w := range ws {
 			first(w)
 		}
 	}
 	for _, t := range v.tails {
-		first(t.text)
+		first(t.runes)
 	}
 
 	// Quick rejection in bodyAt: a body starts with the first rune of a name
 	// or place, or (repaired) has a name's second rune after it.
-	v.first, v.second = map[rune]bool{}, map[rune]bool{}
 	v.firstBy, v.secondBy = map[int]map[rune]bool{}, map[int]map[rune]bool{}
 	v.prefixBy = map[int]map[[2]rune]bool{}
 	for name := range v.canon {
 		rs := []rune(name)
-		v.first[rs[0]] = true
 		if n := len(rs); n >= minRepairLen {
-			v.second[rs[1]] = true
 			if v.firstBy[n] == nil {
 				v.firstBy[n], v.secondBy[n], v.prefixBy[n] = map[rune]bool{}, map[rune]bool{}, map[[2]rune]bool{}
 			}
@@ -458,10 +460,6 @@ func compile() *vocab {
 			v.secondBy[n][rs[1]] = true
 			v.prefixBy[n][[2]rune{rs[0], rs[1]}] = true
 		}
-	}
-	for _, p := range v.places {
-		r, _ := utf8.DecodeRuneInString(p)
-		v.first[r] = true
 	}
 	v.indexRunes()
 
@@ -513,11 +511,9 @@ func phrases(name string) []phrase {
 		if len(rec) < 2 {
 			continue
 		}
-		ps = append(ps, phrase{text: rec[0], role: rec[1]})
+		ps = append(ps, phrase{text: []rune(rec[0]), role: rec[1]})
 	}
-	sort.SliceStable(ps, func(i, j int) bool {
-		return utf8.RuneCountInString(ps[i].text) > utf8.RuneCountInString(ps[j].text)
-	})
+	sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].text) > len(ps[j].text) })
 	return ps
 }
 
