@@ -11,7 +11,7 @@ const maxListLen = 150
 // intact; the part before them may be one edit away (贡任单位, 责仕单位).
 func (v *vocab) labelAt(rs []rune, j int) (start, after int, role string, ok bool) {
 	n := len(rs)
-	if v.info(rs[j]).flags&flagTail == 0 {
+	if v.flagsOf(rs[j])&flagTail == 0 {
 		return 0, 0, "", false
 	}
 	type cand struct{ d, exact, hl int }

@@ -74,10 +74,14 @@ func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 	// 市已生健康委 → 市卫生健康委; only longer than any exact match, and not
 	// by swallowing the word after it: 财政部等 is not 财政部门, 工业和信息化部负责
 	// not 工业和信息化部门 + 责. A repairable name shares its length and its
-	// first or second rune with a known one.
+	// first or second rune with a known one, and its last rune too unless
+	// that is the one repaired, when it shares the first two.
 	repairLens := at.firstLens | next.secondLens
 	for _, n := range v.nameLens {
 		if n < minRepairLen || i+n > lim || n <= best.end-i || repairLens&lenBit(n) == 0 {
+			continue
+		}
+		if v.info(rs[i+n-1]).lastLens&lenBit(n) == 0 && at.firstLens&next.secondLens&lenBit(n) == 0 {
 			continue
 		}
 		from := i + n - 1
@@ -222,45 +226,48 @@ func (v *vocab) patternAt(rs []rune, i, lim int) (item, bool) {
 // 规划 in 规划、住建等部门. It must be followed by a separator or the tail,
 // and item+word must be a known body.
 func (v *vocab) shortAt(rs []rune, i, lim int) (item, bool) {
-	for n := 8; n >= 1; n-- {
-		if i+n > lim {
-			continue
-		}
-		han := true
-		for _, r := range rs[i : i+n] {
-			if !isHan(r) {
-				han = false
-				break
-			}
-		}
-		if !han {
-			continue
-		}
+	han := 0 // Han runes from i, up to the longest short item
+	for han < maxShort && i+han < lim && isHan(rs[i+han]) {
+		han++
+	}
+	var buf [encodedMax]byte
+	for n := han; n >= 1; n-- {
 		j := i + n
 		next := false
 		if j < lim && rs[j] == '、' {
 			next = true
-		}
-		for _, t := range v.tails {
-			if t.word != "" && hasAt(rs, j, lim, t.runes) {
-				next = true
+		} else if j < lim && v.flagsOf(rs[j])&flagShortTail != 0 {
+			for _, t := range v.tails {
+				if t.word != "" && hasAt(rs, j, lim, t.runes) {
+					next = true
+					break
+				}
 			}
 		}
 		if !next {
 			continue
 		}
-		s := string(rs[i:j])
+		// The name is looked up as item+word encoded on the stack: a map
+		// lookup of string(bytes) allocates nothing.
+		short := buf[:0]
+		for _, r := range rs[i:j] {
+			short = utf8.AppendRune(short, r)
+		}
 		for _, t := range v.tails {
 			if t.word == "" {
 				continue
 			}
-			if c, ok := v.canon[s+t.word]; ok {
-				return item{start: i, end: j, written: s, canon: c, short: true}, true
+			key := append(short, t.word...)
+			if c, ok := v.canon[string(key)]; ok {
+				return item{start: i, end: j, written: string(rs[i:j]), canon: c, short: true}, true
 			}
 		}
 	}
 	return item{}, false
 }
+
+// maxShort bounds a short item.
+const maxShort = 8
 
 // parseList reads bodies joined by 、 (or a joint word such as 与 when a
 // body follows it) from rs[i], ending by lim, then an optional tail
@@ -376,7 +383,7 @@ func phraseAt(rs []rune, p, lim int, ps []phrase) (phrase, bool) {
 
 func (v *vocab) hasStopRune(rs []rune) bool {
 	for _, r := range rs {
-		if v.info(r).flags&flagStop != 0 {
+		if v.flagsOf(r)&flagStop != 0 {
 			return true
 		}
 	}

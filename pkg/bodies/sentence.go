@@ -15,14 +15,17 @@ const maxFrame = 30
 func (v *vocab) sentenceClauses(rs []rune, taken []Clause) []Clause {
 	var out []Clause
 	n := len(rs)
+	var startsBuf [4]int
 	for i := 0; i < n; i++ {
-		starts := []int{}
+		starts := startsBuf[:0]
 		if isClauseStart(rs, i) {
 			starts = append(starts, i)
 		}
-		for _, w := range v.before {
-			if hasAt(rs, i, n, w) {
-				starts = append(starts, i+len(w))
+		if v.flagsOf(rs[i])&flagBefore != 0 {
+			for _, w := range v.before {
+				if hasAt(rs, i, n, w) {
+					starts = append(starts, i+len(w))
+				}
 			}
 		}
 		for _, s := range starts {

@@ -49,6 +49,9 @@ type vocab struct {
 	runeIDs   []int32
 	otherIDs  map[rune]int32
 	runeInfos []runeInfo
+	// runeFlags holds the flags of the runes of the Basic Multilingual
+	// Plane apart, so that the scans that only test a flag touch 64 KB.
+	runeFlags []uint8
 
 	heads       []phrase // open label heads: 牵头 (牵头考核单位:)
 	openTails   [][]rune // 单位, 部门: the tails of labels
@@ -65,21 +68,23 @@ type vocab struct {
 type runeInfo struct {
 	flags uint8
 	// bit n (63: 63 or more): a name of n runes, long enough to repair,
-	// has this rune first, or second.
-	firstLens, secondLens uint64
-	pairs                 []namesAfter // names beginning with this rune, by second rune
-	single                *name        // the name of this rune alone
-	places                []place      // places beginning with this rune, longest first
+	// has this rune first, second or last.
+	firstLens, secondLens, lastLens uint64
+	pairs                           []namesAfter // names beginning with this rune, by second rune
+	single                          *name        // the name of this rune alone
+	places                          []place      // places beginning with this rune, longest first
 }
 
 // Flags of a rune.
 const (
-	flagFirst  = 1 << iota // first rune of a name or place
-	flagSecond             // second rune of a repairable name
-	flagStop               // first rune of a word that follows a body
-	flagLevel              // a single-rune locality: 市 县 省 区 …
-	flagKind               // the last rune of a name ending: 委 局 厅 …
-	flagTail               // the first rune of a label's tail: 单 in 单位
+	flagFirst     = 1 << iota // first rune of a name or place
+	flagSecond                // second rune of a repairable name
+	flagStop                  // first rune of a word that follows a body
+	flagLevel                 // a single-rune locality: 市 县 省 区 …
+	flagKind                  // the last rune of a name ending: 委 局 厅 …
+	flagTail                  // the first rune of a label's tail: 单 in 单位
+	flagBefore                // the first rune of a word that may open a clause before its body
+	flagShortTail             // the first rune of a list tail a short item stands before: 等 in 等部门
 )
 
 // namesAfter are the names beginning with one rune and then second,
@@ -114,6 +119,14 @@ func (v *vocab) info(r rune) *runeInfo {
 		return &noInfo
 	}
 	return &v.runeInfos[id]
+}
+
+// flagsOf returns the flags of r.
+func (v *vocab) flagsOf(r rune) uint8 {
+	if r >= 0 && int(r) < len(v.runeFlags) {
+		return v.runeFlags[r]
+	}
+	return v.info(r).flags
 }
 
 // infoFor returns r's runeInfo to fill in, adding it when new.
@@ -219,6 +232,7 @@ func (v *vocab) indexRunes() {
 			si := v.infoFor(rs[1])
 			si.flags |= flagSecond
 			si.secondLens |= lenBit(len(rs))
+			v.infoFor(rs[len(rs)-1]).lastLens |= lenBit(len(rs))
 		}
 	}
 	for i := range v.runeInfos {
@@ -242,6 +256,20 @@ func (v *vocab) indexRunes() {
 	}
 	for _, lb := range v.labels {
 		v.infoFor(lb.tail[0]).flags |= flagTail
+	}
+	for _, w := range v.before {
+		if len(w) > 0 {
+			v.infoFor(w[0]).flags |= flagBefore
+		}
+	}
+	for _, t := range v.tails {
+		if t.word != "" && len(t.runes) > 0 {
+			v.infoFor(t.runes[0]).flags |= flagShortTail
+		}
+	}
+	v.runeFlags = make([]uint8, len(v.runeIDs))
+	for r, id := range v.runeIDs {
+		v.runeFlags[r] = v.runeInfos[id].flags
 	}
 }
 
@@ -529,17 +557,18 @@ func (v *vocab) canonical(name string) (string, bool) {
 	}
 	// 安康市卫生健康委员会 = 安康 + 市卫生健康委员会: a place, then a known
 	// name that starts with a level (市, 县 …), so the level says which body.
-	for _, p := range v.places {
-		if utf8.RuneCountInString(p) < 2 || !strings.HasPrefix(name, p) {
+	first, _ := utf8.DecodeRuneInString(name)
+	for _, p := range v.info(first).places {
+		if len(p.runes) < 2 || !strings.HasPrefix(name, p.text) {
 			continue
 		}
-		rest := name[len(p):]
+		rest := name[len(p.text):]
 		r, _ := utf8.DecodeRuneInString(rest)
 		if !v.levels[r] {
 			continue
 		}
 		if c, ok := v.canon[rest]; ok {
-			return p + c, true
+			return p.text + c, true
 		}
 	}
 	if c, ok := v.repaired(name); ok {
