@@ -32,8 +32,20 @@ type Clause struct {
 
 // Find returns the responsibility clauses of text, in order of Start.
 func Find(text string) []Clause {
+	return find(foldWidth([]rune(text)))
+}
+
+// FindRunes is Find on text already decoded to runes, which it does not
+// change: offsets are indexes into rs.
+func FindRunes(rs []rune) []Clause {
+	if needsFold(rs) {
+		rs = foldWidth(append([]rune(nil), rs...))
+	}
+	return find(rs)
+}
+
+func find(rs []rune) []Clause {
 	v := load()
-	rs := foldWidth([]rune(text))
 	labelled := v.labelClauses(rs)
 	out := labelled
 	out = append(out, v.bracketClauses(rs, labelled)...)
@@ -121,6 +133,16 @@ func (c *Clause) add(it item) {
 	c.Units = append(c.Units, it.written)
 	c.Canonical = append(c.Canonical, it.canon)
 	c.UnitSpans = append(c.UnitSpans, [2]int{it.start, it.end})
+}
+
+// needsFold reports whether foldWidth would change rs.
+func needsFold(rs []rune) bool {
+	for _, r := range rs {
+		if r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 {
+			return true
+		}
+	}
+	return false
 }
 
 // foldWidth maps full-width ASCII forms and the ideographic space to their

@@ -150,3 +150,24 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFindRunes is BenchmarkFind on the documents already decoded, as
+// the pipeline hands them on.
+func BenchmarkFindRunes(b *testing.B) {
+	docs := corpus.All(b)
+	size := 0
+	var texts [][]rune
+	for _, d := range docs {
+		size += len(d.Normalised)
+		texts = append(texts, []rune(d.Normalised))
+	}
+	FindRunes(texts[0]) // compile the vocabulary outside the timing
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, rs := range texts {
+			FindRunes(rs)
+		}
+	}
+}
