@@ -49,7 +49,7 @@ func find(rs []rune) []Clause {
 	labelled := v.labelClauses(rs)
 	out := labelled
 	out = append(out, v.bracketClauses(rs, labelled)...)
-	taken := append([]Clause(nil), out...)
+	taken := out[:len(out):len(out)] // what appending to out leaves unchanged
 	out = append(out, v.sentenceClauses(rs, taken)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	trimOverlaps(rs, out)
@@ -60,9 +60,21 @@ func find(rs []rune) []Clause {
 // (首位为牵头部门), or whose first body is marked so (市发展改革委(牵头)、…): the first body becomes a lead clause, the others keep
 // the clause's role.
 func (v *vocab) splitLeads(rs []rune, cs []Clause) []Clause {
-	var out []Clause
+	splits := 0
 	for _, c := range cs {
-		if len(c.Units) < 2 || c.Role == Lead || !c.firstLeads && !v.hasLeadNote(rs, c) {
+		if v.leadsFirst(rs, c) {
+			splits++
+		}
+	}
+	if len(cs) == 0 {
+		return nil
+	}
+	if splits == 0 {
+		return cs
+	}
+	out := make([]Clause, 0, len(cs)+splits)
+	for _, c := range cs {
+		if !v.leadsFirst(rs, c) {
 			out = append(out, c)
 			continue
 		}
@@ -73,6 +85,11 @@ func (v *vocab) splitLeads(rs []rune, cs []Clause) []Clause {
 		out = append(out, lead, rest)
 	}
 	return out
+}
+
+// leadsFirst: c is split by splitLeads.
+func (v *vocab) leadsFirst(rs []rune, c Clause) bool {
+	return len(c.Units) >= 2 && c.Role != Lead && (c.firstLeads || v.hasLeadNote(rs, c))
 }
 
 // hasLeadNote: a lead note stands after the clause's last body, before its

@@ -400,16 +400,30 @@ func isListNumber(rs []rune, p, p0 int) bool {
 // isParenMarker: "(二)" or "(2)", a section marker, not a bracket in a name.
 func isParenMarker(rs []rune, p int) bool {
 	q := p + 1
-	for q < len(rs) && q <= p+3 && (strings.ContainsRune("一二三四五六七八九十", rs[q]) || rs[q] >= '0' && rs[q] <= '9') {
+	for q < len(rs) && q <= p+3 && (isNumeral(rs[q]) || rs[q] >= '0' && rs[q] <= '9') {
 		q++
 	}
 	return q > p+1 && q < len(rs) && rs[q] == ')'
 }
 
+// isNumeral: 一 to 十, the numerals of list markers.
+func isNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
+
 // editDistance is the Levenshtein distance of two short rune strings.
 func editDistance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Rows on the stack for a label's head; longer ones spill to the heap.
+	var prevBuf, curBuf [16]int
+	prev, cur := prevBuf[:], curBuf[:]
+	if len(b)+1 > len(prevBuf) {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}

@@ -74,24 +74,26 @@ func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 	// 市已生健康委 → 市卫生健康委; only longer than any exact match, and not
 	// by swallowing the word after it: 财政部等 is not 财政部门, 工业和信息化部负责
 	// not 工业和信息化部门 + 责. A repairable name shares its length and its
-	// first or second rune with a known one, and its last rune too unless
-	// that is the one repaired, when it shares the first two.
+	// first or second rune with a known one; it shares its first two runes
+	// with it, or (one of them repaired) its last two.
 	repairLens := at.firstLens | next.secondLens
 	for _, n := range v.nameLens {
 		if n < minRepairLen || i+n > lim || n <= best.end-i || repairLens&lenBit(n) == 0 {
 			continue
 		}
-		if v.info(rs[i+n-1]).lastLens&lenBit(n) == 0 && at.firstLens&next.secondLens&lenBit(n) == 0 {
+		if at.firstLens&next.secondLens&lenBit(n) == 0 &&
+			v.info(rs[i+n-1]).lastLens&v.info(rs[i+n-2]).penultLens&lenBit(n) == 0 {
 			continue
 		}
 		from := i + n - 1
 		if ok {
 			from = best.end
 		}
-		if v.hasStopRune(rs[from:i+n]) || v.isGenericRunes(rs[i:i+n]) {
+		if v.hasStopRune(rs[from : i+n]) {
 			continue
 		}
-		if c, found := v.repairedRunes(rs[i : i+n]); found {
+		// Generic items are never repaired; asked only of a repair, which is rare.
+		if c, found := v.repairedRunes(rs[i : i+n]); found && !v.isGenericRunes(rs[i:i+n]) {
 			best, ok = item{start: i, end: i + n, written: string(rs[i : i+n]), canon: c}, true
 			break
 		}

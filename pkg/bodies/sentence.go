@@ -1,7 +1,5 @@
 package bodies
 
-import "strings"
-
 // maxFrame bounds an adverbial such as 在医疗、医药、医保等方面.
 const maxFrame = 30
 
@@ -113,7 +111,7 @@ func isClauseStart(rs []rune, i int) bool {
 	case '。', ';', ',', ':', '!', '?', '\n', '\r', '\t', ' ', ')', '.', '】', ']':
 		return true
 	case '、':
-		return i >= 2 && (rs[i-2] >= '0' && rs[i-2] <= '9' || strings.ContainsRune("一二三四五六七八九十", rs[i-2]))
+		return i >= 2 && (rs[i-2] >= '0' && rs[i-2] <= '9' || isNumeral(rs[i-2]))
 	}
 	return false
 }

@@ -68,11 +68,11 @@ type vocab struct {
 type runeInfo struct {
 	flags uint8
 	// bit n (63: 63 or more): a name of n runes, long enough to repair,
-	// has this rune first, second or last.
-	firstLens, secondLens, lastLens uint64
-	pairs                           []namesAfter // names beginning with this rune, by second rune
-	single                          *name        // the name of this rune alone
-	places                          []place      // places beginning with this rune, longest first
+	// has this rune first, second, last or last but one.
+	firstLens, secondLens, lastLens, penultLens uint64
+	pairs                                       []namesAfter // names beginning with this rune, by second rune
+	single                                      *name        // the name of this rune alone
+	places                                      []place      // places beginning with this rune, longest first
 }
 
 // Flags of a rune.
@@ -233,6 +233,7 @@ func (v *vocab) indexRunes() {
 			si.flags |= flagSecond
 			si.secondLens |= lenBit(len(rs))
 			v.infoFor(rs[len(rs)-1]).lastLens |= lenBit(len(rs))
+			v.infoFor(rs[len(rs)-2]).penultLens |= lenBit(len(rs))
 		}
 	}
 	for i := range v.runeInfos {
