@@ -14,9 +14,11 @@ type vocab struct {
 	canon    map[string]string // name or alias → canonical
 	nameLens []int             // rune lengths of names, longest first
 
-	// repair: a name with one rune blanked → the known spellings that give
-	// that key, each as its canonical and the rune that was blanked.
-	repair map[string][]repairCand
+	// repair: a name with one rune blanked, as blankHash gives it → the
+	// known spellings that give that key, each as its canonical, its runes
+	// and which was blanked. A hash of runes, checked against the runes,
+	// where a string key had to be encoded per rune blanked.
+	repair map[uint64][]repairCand
 
 	places         []string        // localities, longest first
 	levels         map[rune]bool   // single-rune localities: 市 县 省 区 …
@@ -276,7 +278,28 @@ func (v *vocab) indexRunes() {
 
 type repairCand struct {
 	canon string
-	r     rune
+	runes []rune
+	at    int // the rune blanked
+}
+
+// hashMul is the multiplier of the polynomial hash of a name's runes.
+const hashMul = 0x100000001B3
+
+// runesHash is the polynomial hash of rs mixed with its length: a blank
+// at k is runesHash(rs) - rs[k]*hashMul^(len(rs)-1-k).
+func runesHash(rs []rune) uint64 {
+	h := uint64(0)
+	for _, r := range rs {
+		h = h*hashMul + uint64(r)
+	}
+	return h ^ uint64(len(rs))*0x9E3779B97F4A7C15
+}
+
+// blankHash is the hash of rs with rs[k] blanked, given h = runesHash(rs)
+// and pow = hashMul^(len(rs)-1-k).
+func blankHash(rs []rune, k int, h, pow uint64) uint64 {
+	n := uint64(len(rs)) * 0x9E3779B97F4A7C15
+	return ((h ^ n) - uint64(rs[k])*pow) ^ n
 }
 
 type label struct {
@@ -312,7 +335,7 @@ func load() *vocab { return compiled.Get() }
 func compile() *vocab {
 	v := &vocab{
 		canon:     map[string]string{},
-		repair:    map[string][]repairCand{},
+		repair:    map[uint64][]repairCand{},
 		levels:    map[rune]bool{},
 		kindRunes: map[rune]bool{},
 		generic:   map[string]bool{},
@@ -498,9 +521,11 @@ func compile() *vocab {
 		if len(rs) < minRepairLen {
 			continue
 		}
-		for i, r := range rs {
-			k := blank(rs, i)
-			v.repair[k] = append(v.repair[k], repairCand{canon: c, r: r})
+		h, pow := runesHash(rs), uint64(1)
+		for k := len(rs) - 1; k >= 0; k-- {
+			key := blankHash(rs, k, h, pow)
+			v.repair[key] = append(v.repair[key], repairCand{canon: c, runes: rs, at: k})
+			pow *= hashMul
 		}
 	}
 	return v
@@ -510,28 +535,14 @@ func compile() *vocab {
 // repair to be safe (市审计局 / 市统计局 are both real).
 const minRepairLen = 4
 
-// appendBlank appends blank(rs, i) to buf.
-func appendBlank(buf []byte, rs []rune, i int) []byte {
-	for j, r := range rs {
-		if j == i {
-			buf = append(buf, 0)
-		} else {
-			buf = utf8.AppendRune(buf, r)
+// sameBut reports whether a and b, of one length, differ at most at k.
+func sameBut(a, b []rune, k int) bool {
+	for j := range a {
+		if j != k && a[j] != b[j] {
+			return false
 		}
 	}
-	return buf
-}
-
-func blank(rs []rune, i int) string {
-	var b strings.Builder
-	for j, r := range rs {
-		if j == i {
-			b.WriteByte(0)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return true
 }
 
 func phrases(name string) []phrase {
@@ -582,17 +593,6 @@ func (v *vocab) canonical(name string) (string, bool) {
 // body to that body: 市已生健康委 → 市卫生健康委. Two candidates: no repair.
 // Swapping one level for another (区/市) or one kind of body for another
 // (局/委) is a different body, not noise, so it never counts.
-// mayRepair is repaired's first test, on runes: a name one substitution
-// away from a known one shares its length and its first or second rune.
-// bodyAt asks it at every position, before making a string.
-func (v *vocab) mayRepair(rs []rune) bool {
-	n := len(rs)
-	if n < minRepairLen || v.firstBy[n] == nil {
-		return false
-	}
-	return v.firstBy[n][rs[0]] || v.secondBy[n][rs[1]]
-}
-
 func (v *vocab) repaired(name string) (string, bool) {
 	return v.repairedRunes([]rune(name))
 }
@@ -614,7 +614,13 @@ func (v *vocab) repairedRunes(rs []rune) (string, bool) {
 	}
 	pre := v.prefixBy[n][[2]rune{rs[0], rs[1]}]
 	found := ""
-	var buf [encodedMax]byte
+	h := runesHash(rs)
+	pows := make([]uint64, 0, 32) // hashMul^(n-1-i), on the stack for a name
+	pow := uint64(1)
+	for range rs {
+		pows = append(pows, pow)
+		pow *= hashMul
+	}
 	for i, a := range rs {
 		switch {
 		case i == 0 && !v.secondBy[n][rs[1]]:
@@ -624,8 +630,11 @@ func (v *vocab) repairedRunes(rs []rune) (string, bool) {
 		case i >= 2 && !pre:
 			return found, found != ""
 		}
-		for _, cand := range v.repair[string(appendBlank(buf[:0], rs, i))] {
-			b := cand.r
+		for _, cand := range v.repair[blankHash(rs, i, h, pows[n-1-i])] {
+			if cand.at != i || len(cand.runes) != n || !sameBut(rs, cand.runes, i) {
+				continue // another key of the same hash
+			}
+			b := cand.runes[i]
 			if a == b {
 				continue // the name itself: not a substitution
 			}
