@@ -117,6 +117,9 @@ func (v *vocab) withSubUnit(rs []rune, it item, lim int) item {
 		if !isHan(rs[j-1]) {
 			break
 		}
+		if j >= lim || v.flagsOf(rs[j])&flagSubEnd == 0 {
+			continue
+		}
 		for _, suf := range v.subEnds {
 			if hasAt(rs, j, lim, suf) {
 				end := j + len(suf)
@@ -139,6 +142,9 @@ func (v *vocab) shapeAt(rs []rune, i, lim int) (item, bool) {
 	for j := i + 2; j <= lim && j <= i+maxShape; j++ {
 		if !isHan(rs[j-1]) {
 			break
+		}
+		if v.flagsOf(rs[j-1])&flagListEnd == 0 {
+			continue
 		}
 		for _, suf := range v.listEnds {
 			k := j - len(suf)
@@ -185,17 +191,6 @@ func (v *vocab) listGoesOn(rs []rune, j, lim int) bool {
 // the heap, which is only slower.
 const encodedMax = 192
 
-// encode appends rs to buf as UTF-8 and returns it with the byte end of
-// each rune, so that every prefix of rs is buf[:ends[k]].
-func encode(buf []byte, rs []rune) ([]byte, []int) {
-	ends := make([]int, 0, len(rs))
-	for _, r := range rs {
-		buf = utf8.AppendRune(buf, r)
-		ends = append(ends, len(buf))
-	}
-	return buf, ends
-}
-
 // patternAt recognises locality + up to maxMid characters + name ending:
 // 市肺科医院, 信阳职业技术学院. The first ending reached wins, the longest
 // ending there (委员会 before 委). Generic starts (市级, 各) never match.
@@ -208,6 +203,9 @@ func (v *vocab) patternAt(rs []rune, i, lim int) (item, bool) {
 		for j := j0 + 1; j < lim && j <= j0+maxMid; j++ {
 			if !isHan(rs[j-1]) || v.breaksName(rs, j-1, lim) {
 				break
+			}
+			if v.flagsOf(rs[j])&flagSuffix == 0 {
+				continue
 			}
 			for _, suf := range v.suffixes {
 				if hasAt(rs, j, lim, suf) {
@@ -299,7 +297,10 @@ func (v *vocab) parseList(rs []rune, i, lim int, closed bool) ([]item, int) {
 				p++
 				continue
 			}
-			if _, ok := v.shapeAt(rs, p+1, lim); ok && closed {
+			if !closed {
+				break
+			}
+			if _, ok := v.shapeAt(rs, p+1, lim); ok {
 				p++
 				continue
 			}
@@ -397,6 +398,9 @@ func (v *vocab) hasStopRune(rs []rune) bool {
 func (v *vocab) breaksName(rs []rune, p, lim int) bool {
 	if rs[p] == '的' {
 		return true
+	}
+	if v.flagsOf(rs[p])&flagModal == 0 {
+		return false // no modal starts here
 	}
 	for _, w := range v.notModals {
 		if hasAt(rs, p, lim, w) {

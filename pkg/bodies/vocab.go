@@ -53,7 +53,7 @@ type vocab struct {
 	runeInfos []runeInfo
 	// runeFlags holds the flags of the runes of the Basic Multilingual
 	// Plane apart, so that the scans that only test a flag touch 64 KB.
-	runeFlags []uint8
+	runeFlags []uint16
 
 	heads       []phrase // open label heads: 牵头 (牵头考核单位:)
 	openTails   [][]rune // 单位, 部门: the tails of labels
@@ -68,7 +68,7 @@ type vocab struct {
 
 // runeInfo is what the vocabulary knows about one rune.
 type runeInfo struct {
-	flags uint8
+	flags uint16
 	// bit n (63: 63 or more): a name of n runes, long enough to repair,
 	// has this rune first, second, last or last but one.
 	firstLens, secondLens, lastLens, penultLens uint64
@@ -87,6 +87,10 @@ const (
 	flagTail                  // the first rune of a label's tail: 单 in 单位
 	flagBefore                // the first rune of a word that may open a clause before its body
 	flagShortTail             // the first rune of a list tail a short item stands before: 等 in 等部门
+	flagSuffix                // the first rune of a name ending
+	flagSubEnd                // the first rune of a working unit's ending: 专 in 专班
+	flagListEnd               // the last rune of a name ending read in a closed list
+	flagModal                 // the first rune of a modal: 要 应
 )
 
 // namesAfter are the names beginning with one rune and then second,
@@ -124,7 +128,7 @@ func (v *vocab) info(r rune) *runeInfo {
 }
 
 // flagsOf returns the flags of r.
-func (v *vocab) flagsOf(r rune) uint8 {
+func (v *vocab) flagsOf(r rune) uint16 {
 	if r >= 0 && int(r) < len(v.runeFlags) {
 		return v.runeFlags[r]
 	}
@@ -270,7 +274,19 @@ func (v *vocab) indexRunes() {
 			v.infoFor(t.runes[0]).flags |= flagShortTail
 		}
 	}
-	v.runeFlags = make([]uint8, len(v.runeIDs))
+	for _, w := range v.suffixes {
+		v.infoFor(w[0]).flags |= flagSuffix
+	}
+	for _, w := range v.subEnds {
+		v.infoFor(w[0]).flags |= flagSubEnd
+	}
+	for _, w := range v.listEnds {
+		v.infoFor(w[len(w)-1]).flags |= flagListEnd
+	}
+	for _, w := range v.modals {
+		v.infoFor(w[0]).flags |= flagModal
+	}
+	v.runeFlags = make([]uint16, len(v.runeIDs))
 	for r, id := range v.runeIDs {
 		v.runeFlags[r] = v.runeInfos[id].flags
 	}
