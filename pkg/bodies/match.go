@@ -77,12 +77,15 @@ func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 	// first or second rune with a known one; it shares its first two runes
 	// with it, or (one of them repaired) its last two.
 	repairLens := at.firstLens | next.secondLens
+	pairLens := uint64(0)
+	if i+1 < lim {
+		pairLens = v.repairLensAt(rs[i], rs[i+1])
+	}
 	for _, n := range v.nameLens {
 		if n < minRepairLen || i+n > lim || n <= best.end-i || repairLens&lenBit(n) == 0 {
 			continue
 		}
-		if at.firstLens&next.secondLens&lenBit(n) == 0 &&
-			v.info(rs[i+n-1]).lastLens&v.info(rs[i+n-2]).penultLens&lenBit(n) == 0 {
+		if pairLens&lenBit(n) == 0 && v.info(rs[i+n-1]).lastLens&v.info(rs[i+n-2]).penultLens&lenBit(n) == 0 {
 			continue
 		}
 		from := i + n - 1

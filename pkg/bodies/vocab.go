@@ -96,8 +96,9 @@ const (
 // namesAfter are the names beginning with one rune and then second,
 // longest first.
 type namesAfter struct {
-	second rune
-	names  []*name
+	second     rune
+	names      []*name
+	repairLens uint64 // bit n: one of names has n runes, long enough to repair
 }
 
 type name struct {
@@ -162,29 +163,45 @@ func (v *vocab) infoFor(r rune) *runeInfo {
 
 func lenBit(n int) uint64 { return 1 << min(n, 63) }
 
+// namesOf returns the names that begin with first then second, or nil.
+func (v *vocab) namesOf(first, second rune) *namesAfter {
+	ps := v.info(first).pairs
+	lo, hi := 0, len(ps)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ps[m].second < second {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(ps) && ps[lo].second == second {
+		return &ps[lo]
+	}
+	return nil
+}
+
 // nameAt returns the longest name at rs[i] that ends by lim, or nil.
 func (v *vocab) nameAt(rs []rune, i, lim int) *name {
-	ri := v.info(rs[i])
-	if i+1 < lim && len(ri.pairs) > 0 {
-		ps := ri.pairs
-		lo, hi := 0, len(ps)
-		for lo < hi {
-			m := (lo + hi) / 2
-			if ps[m].second < rs[i+1] {
-				lo = m + 1
-			} else {
-				hi = m
-			}
-		}
-		if lo < len(ps) && ps[lo].second == rs[i+1] {
-			for _, nm := range ps[lo].names {
+	if i+1 < lim {
+		if na := v.namesOf(rs[i], rs[i+1]); na != nil {
+			for _, nm := range na.names {
 				if i+len(nm.runes) <= lim && runesAt(rs, i, nm.runes) {
 					return nm
 				}
 			}
 		}
 	}
-	return ri.single
+	return v.info(rs[i]).single
+}
+
+// repairLensAt returns the lengths (as lenBit gives them) of the
+// repairable names that begin with first then second.
+func (v *vocab) repairLensAt(first, second rune) uint64 {
+	if na := v.namesOf(first, second); na != nil {
+		return na.repairLens
+	}
+	return 0
 }
 
 // runesAt reports whether rs[i:] starts with w.
@@ -234,7 +251,9 @@ func (v *vocab) indexRunes() {
 		}
 		ri.pairs[k].names = append(ri.pairs[k].names, nm)
 		if len(rs) >= minRepairLen {
+			ri.pairs[k].repairLens |= lenBit(len(rs))
 			ri.firstLens |= lenBit(len(rs))
+			// ri is not used past here: infoFor may move runeInfos.
 			si := v.infoFor(rs[1])
 			si.flags |= flagSecond
 			si.secondLens |= lenBit(len(rs))
@@ -628,7 +647,16 @@ func (v *vocab) repairedRunes(rs []rune) (string, bool) {
 	if v.firstBy[n] == nil {
 		return "", false
 	}
-	pre := v.prefixBy[n][[2]rune{rs[0], rs[1]}]
+	// Which of the first two runes a known name of this length shares.
+	var first, second, pre bool
+	if bit := lenBit(n); n < 63 {
+		first = v.info(rs[0]).firstLens&bit != 0
+		second = v.info(rs[1]).secondLens&bit != 0
+		pre = v.repairLensAt(rs[0], rs[1])&bit != 0
+	} else {
+		first, second = v.firstBy[n][rs[0]], v.secondBy[n][rs[1]]
+		pre = v.prefixBy[n][[2]rune{rs[0], rs[1]}]
+	}
 	found := ""
 	h := runesHash(rs)
 	pows := make([]uint64, 0, 32) // hashMul^(n-1-i), on the stack for a name
@@ -639,9 +667,9 @@ func (v *vocab) repairedRunes(rs []rune) (string, bool) {
 	}
 	for i, a := range rs {
 		switch {
-		case i == 0 && !v.secondBy[n][rs[1]]:
+		case i == 0 && !second:
 			continue
-		case i == 1 && !v.firstBy[n][rs[0]]:
+		case i == 1 && !first:
 			continue
 		case i >= 2 && !pre:
 			return found, found != ""
