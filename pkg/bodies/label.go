@@ -145,6 +145,9 @@ func (v *vocab) labelClauses(rs []rune) []Clause {
 	var out []Clause
 	n := len(rs)
 	for j := 1; j+2 < n; j++ {
+		if v.flagsOf(rs[j])&flagTail == 0 {
+			continue // what labelAt asks first, without a call
+		}
 		start, after, role, ok := v.labelAt(rs, j)
 		if !ok {
 			continue

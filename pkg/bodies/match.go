@@ -45,13 +45,13 @@ func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 	if i >= lim || !isHan(rs[i]) {
 		return item{}, false
 	}
+	if v.flagsOf(rs[i])&flagFirst == 0 && (i+1 >= lim || v.flagsOf(rs[i+1])&flagSecond == 0) {
+		return item{}, false
+	}
 	at := v.info(rs[i])
 	next := &noInfo
 	if i+1 < lim {
 		next = v.info(rs[i+1])
-	}
-	if at.flags&flagFirst == 0 && next.flags&flagSecond == 0 {
-		return item{}, false
 	}
 	best := item{}
 	ok := false

@@ -15,6 +15,9 @@ func (v *vocab) sentenceClauses(rs []rune, taken []Clause) []Clause {
 	n := len(rs)
 	var startsBuf [4]int
 	for i := 0; i < n; i++ {
+		if i > 0 && v.flagsOf(rs[i-1])&flagOpens == 0 && v.flagsOf(rs[i])&flagBefore == 0 {
+			continue // neither a clause start nor a word before a body
+		}
 		starts := startsBuf[:0]
 		if isClauseStart(rs, i) {
 			starts = append(starts, i)
@@ -99,6 +102,9 @@ func (v *vocab) sentenceAt(rs []rune, s int) (Clause, bool) {
 	}
 	return c, true
 }
+
+// clauseOpeners are the runes isClauseStart may find before a clause.
+const clauseOpeners = "。;,:!?\n\r\t ).】]、"
 
 // isClauseStart: rs[i] opens a clause — text start, after 。;,:!? or a line
 // break, or after a list marker (1. (一) 一、).

@@ -91,6 +91,7 @@ const (
 	flagSubEnd                // the first rune of a working unit's ending: 专 in 专班
 	flagListEnd               // the last rune of a name ending read in a closed list
 	flagModal                 // the first rune of a modal: 要 应
+	flagOpens                 // a clause may start after it: 。 , ) 、 … (see isClauseStart)
 )
 
 // namesAfter are the names beginning with one rune and then second,
@@ -304,6 +305,9 @@ func (v *vocab) indexRunes() {
 	}
 	for _, w := range v.modals {
 		v.infoFor(w[0]).flags |= flagModal
+	}
+	for _, r := range clauseOpeners {
+		v.infoFor(r).flags |= flagOpens
 	}
 	v.runeFlags = make([]uint16, len(v.runeIDs))
 	for r, id := range v.runeIDs {
