@@ -30,7 +30,12 @@ type scanner struct {
 	// extraction time on a 1.7 MB document.
 	headOf    []int32
 	headOther map[rune]int32
-	heads     [][]pairNames
+	heads     [][]pairNames // by second rune, ascending
+	// firstBMP holds, one bit per rune of the Basic Multilingual Plane,
+	// the first runes of names, and pairBits a bit per hash of the first
+	// two runes of names: 8 KB each, so that the tests made at every
+	// position stay in cache and namesAt is asked where a name may begin.
+	firstBMP, pairBits []uint64
 	// events are words that, right after a name, make it an event's
 	// name (杭州亚运会), which names no region.
 	events     []string
@@ -61,20 +66,39 @@ func (s *scanner) namesAt(first, second rune) []placeName {
 	if h == 0 {
 		return nil
 	}
-	for _, p := range s.heads[h-1] {
-		if p.second == second {
-			return p.names
+	ps := s.heads[h-1]
+	lo, hi := 0, len(ps)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ps[m].second < second {
+			lo = m + 1
+		} else {
+			hi = m
 		}
+	}
+	if lo < len(ps) && ps[lo].second == second {
+		return ps[lo].names
 	}
 	return nil
 }
 
 // begins reports whether a name begins with r.
 func (s *scanner) begins(r rune) bool {
-	if r >= 0 && int(r) < len(s.headOf) {
-		return s.headOf[r] != 0
+	if r >= 0 && int(r) < 0x10000 {
+		return s.firstBMP[r>>6]&(1<<(r&63)) != 0
 	}
 	return s.headOther[r] != 0
+}
+
+// pairBit is the bit of pairBits for a name beginning first, second.
+func pairBit(first, second rune) uint32 {
+	return (uint32(first)*0x9E3779B1 ^ uint32(second)*0x85EBCA77) >> 16
+}
+
+// mayBegin reports whether a name may begin with first then second.
+func (s *scanner) mayBegin(first, second rune) bool {
+	h := pairBit(first, second)
+	return s.pairBits[h>>6]&(1<<(h&63)) != 0
 }
 
 var scanner_ = dict.NewCompiled(func() *scanner { return newScanner(load()) })
@@ -154,8 +178,14 @@ func (s *scanner) index() {
 		}
 		return texts[i] < texts[j]
 	})
+	s.firstBMP, s.pairBits = make([]uint64, 0x10000/64), make([]uint64, 0x10000/64)
 	for _, name := range texts {
 		rs := []rune(name)
+		if rs[0] >= 0 && rs[0] < 0x10000 {
+			s.firstBMP[rs[0]>>6] |= 1 << (rs[0] & 63)
+		}
+		pb := pairBit(rs[0], rs[1])
+		s.pairBits[pb>>6] |= 1 << (pb & 63)
 		var h int32
 		if int(rs[0]) < len(s.headOf) {
 			h = s.headOf[rs[0]]
@@ -182,6 +212,9 @@ func (s *scanner) index() {
 		pairs[k].names = append(pairs[k].names, placeName{text: name, runes: rs, d: s.names[name]})
 		s.heads[h-1] = pairs
 	}
+	for _, pairs := range s.heads {
+		sort.Slice(pairs, func(i, j int) bool { return pairs[i].second < pairs[j].second })
+	}
 }
 
 // mentions lists the divisions named in text, leftmost-longest. It walks
@@ -191,15 +224,16 @@ func (s *scanner) index() {
 func (s *scanner) mentions(text string) []*division {
 	var out []*division
 	for b := 0; b < len(text); {
-		r, size := rune(text[b]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[b:])
-		}
+		r, size := decodeAt(text, b)
 		if !s.begins(r) || b+size >= len(text) {
 			b += size
 			continue
 		}
-		second, _ := utf8.DecodeRuneInString(text[b+size:])
+		second, _ := decodeAt(text, b+size)
+		if !s.mayBegin(r, second) {
+			b += size
+			continue
+		}
 		matched := size
 		for _, nm := range s.namesAt(r, second) {
 			// Invalid bytes decode as U+FFFD; a name is valid UTF-8, so
@@ -226,11 +260,30 @@ func (s *scanner) mentions(text string) []*division {
 	return out
 }
 
+// decodeAt is utf8.DecodeRuneInString(text[b:]) with the cases of Chinese
+// text (ASCII, three bytes) written out, as that call is most of mentions.
+func decodeAt(text string, b int) (rune, int) {
+	c := text[b]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c&0xF0 == 0xE0 && b+2 < len(text) {
+		c1, c2 := text[b+1], text[b+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // not overlong, not a surrogate
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(text[b:])
+}
+
 // mentionsRunes is mentions on decoded text.
 func (s *scanner) mentionsRunes(rs []rune) []*division {
 	var out []*division
 	for i := 0; i+1 < len(rs); {
-		if !s.begins(rs[i]) {
+		if !s.begins(rs[i]) || !s.mayBegin(rs[i], rs[i+1]) {
 			i++
 			continue
 		}
