@@ -143,6 +143,18 @@ func isSoftEnd(r rune) bool {
 	return false
 }
 
+// addAll adds items, making room for them at once.
+func (c *Clause) addAll(items []item) {
+	if len(c.Units) == 0 && len(items) > 0 {
+		c.Units = make([]string, 0, len(items))
+		c.Canonical = make([]string, 0, len(items))
+		c.UnitSpans = make([][2]int, 0, len(items))
+	}
+	for _, it := range items {
+		c.add(it)
+	}
+}
+
 func (c *Clause) add(it item) {
 	if it.lead && len(c.Units) == 0 {
 		c.firstLeads = true

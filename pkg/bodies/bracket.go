@@ -18,7 +18,8 @@ func (v *vocab) bracketClauses(rs []rune, taken []Clause) []Clause {
 		if b < 0 || inside(taken, a) {
 			continue
 		}
-		parts := splitParts(rs, a+1, b)
+		var partsBuf [8][2]int
+		parts := splitParts(partsBuf[:0], rs, a+1, b)
 		var got []Clause
 		for k, pt := range parts {
 			s := skipSpaces(rs, pt[0], pt[1])
@@ -48,9 +49,7 @@ func (v *vocab) bracketClauses(rs []rune, taken []Clause) []Clause {
 			if k == len(parts)-1 {
 				c.End = b + 1
 			}
-			for _, it := range items {
-				c.add(it)
-			}
+			c.addAll(items)
 			got = append(got, c)
 		}
 		out = append(out, got...)
@@ -78,9 +77,9 @@ func matchClose(rs []rune, a int) int {
 	return -1
 }
 
-// splitParts splits rs[a:b] at , and ; outside inner brackets.
-func splitParts(rs []rune, a, b int) [][2]int {
-	var parts [][2]int
+// splitParts appends to parts the pieces of rs[a:b] split at , and ;
+// outside inner brackets.
+func splitParts(parts [][2]int, rs []rune, a, b int) [][2]int {
 	depth := 0
 	s := a
 	for p := a; p < b; p++ {

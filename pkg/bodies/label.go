@@ -246,9 +246,7 @@ scan:
 			}
 		}
 	}
-	for _, it := range items {
-		c.add(it)
-	}
+	c.addAll(items)
 	if end < 0 {
 		end = contentEnd
 		if len(items) > 0 {

@@ -213,10 +213,10 @@ func (v *vocab) patternAt(rs []rune, i, lim int) (item, bool) {
 			for _, suf := range v.suffixes {
 				if hasAt(rs, j, lim, suf) {
 					end := j + len(suf)
-					s := string(rs[i:end])
-					if v.isGeneric(s) {
+					if v.isGenericRunes(rs[i:end]) {
 						return item{}, false
 					}
+					s := string(rs[i:end])
 					return item{start: i, end: end, written: s, canon: s}, true
 				}
 			}

@@ -97,9 +97,7 @@ func (v *vocab) sentenceAt(rs []rune, s int) (Clause, bool) {
 		role = Responsible
 	}
 	c := Clause{Role: role, Start: items[0].start, End: end}
-	for _, it := range items {
-		c.add(it)
-	}
+	c.addAll(items)
 	return c, true
 }
 
