@@ -12,6 +12,11 @@ const maxFrame = 30
 // The clause runs from the first body to the end of the clause (。;).
 func (v *vocab) sentenceClauses(rs []rune, taken []Clause) []Clause {
 	var out []Clause
+	inTaken := newSpans(taken)
+	// Clauses are found in order of Start, each after the last one's
+	// Start: a new one falls among the units of an earlier one when it
+	// starts before the furthest end of their units (see insideUnits).
+	unitsEnd := 0
 	n := len(rs)
 	var startsBuf [4]int
 	for i := 0; i < n; i++ {
@@ -31,10 +36,13 @@ func (v *vocab) sentenceClauses(rs []rune, taken []Clause) []Clause {
 		}
 		for _, s := range starts {
 			c, ok := v.sentenceAt(rs, s)
-			if !ok || inside(taken, c.Start) || insideUnits(out, c.Start) {
+			if !ok || inTaken.contains(c.Start) || c.Start < unitsEnd {
 				continue
 			}
 			out = append(out, c)
+			if k := len(c.UnitSpans); k > 0 {
+				unitsEnd = max(unitsEnd, c.UnitSpans[k-1][1])
+			}
 			i = c.Start // resume inside: a later clause of the sentence may name others
 			break
 		}
@@ -150,16 +158,6 @@ func indexAt(rs []rune, a, lim int, s []rune) int {
 		}
 	}
 	return -1
-}
-
-// insideUnits reports whether p falls among the units of a clause.
-func insideUnits(cs []Clause, p int) bool {
-	for _, c := range cs {
-		if k := len(c.UnitSpans); k > 0 && p >= c.Start && p < c.UnitSpans[k-1][1] {
-			return true
-		}
-	}
-	return false
 }
 
 // skipBetween skips between words and, after them, one comma:
