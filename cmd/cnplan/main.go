@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/cnplan/cnplan/pkg/outfile"
@@ -35,7 +36,15 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+	// CNPLAN_CPUPROFILE=FILE writes a CPU profile of the whole run, for
+	// `go tool pprof` (README, Performance).
+	if path := os.Getenv("CNPLAN_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer f.Close()
+		}
+	}
 	code := run(os.Args[1:], streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
+	pprof.StopCPUProfile()
 	outfile.RemoveTemps()
 	os.Exit(code)
 }

@@ -53,14 +53,14 @@ type Document struct {
 
 	// quoteIndex[k] is the byte offset in Original of rune k×quoteStep,
 	// for quoting spans: a []rune of the whole text cost 4 bytes a rune,
-	// this a sixteenth of a byte.
-	quoteIndex []int
+	// this a quarter of a byte.
+	quoteIndex []int32
 	runeCount  int
 }
 
 // quoteStep is how many runes apart quoteIndex's entries are: a quote
 // decodes at most this many runes to find each of its ends.
-const quoteStep = 64
+const quoteStep = 16
 
 // Error is a failure to read one input; its message names the file.
 type Error struct {
@@ -131,7 +131,7 @@ func (d *Document) indexRunes() {
 	n := 0
 	for i := range d.Original {
 		if n%quoteStep == 0 {
-			d.quoteIndex = append(d.quoteIndex, i)
+			d.quoteIndex = append(d.quoteIndex, int32(i))
 		}
 		n++
 	}
@@ -144,7 +144,7 @@ func (d *Document) byteOffset(r int) int {
 	if r >= d.runeCount {
 		return len(d.Original)
 	}
-	b := d.quoteIndex[r/quoteStep]
+	b := int(d.quoteIndex[r/quoteStep])
 	for k := r % quoteStep; k > 0; k-- {
 		_, size := utf8.DecodeRuneInString(d.Original[b:])
 		b += size

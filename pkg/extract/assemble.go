@@ -86,9 +86,9 @@ func yearOpening(text string, i int) (year, at int, clause, ok bool) {
 // years up to the document's own count: later ones are deadlines.
 func (x *extractor) findYearMarks() []yearMark {
 	v := loadVocab()
-	text := string(x.runes)
-	var marks []yearMark
 	view := x.doc.Body
+	text := view.Text
+	var marks []yearMark
 	docTime := x.docYear
 	if docTime == 0 && x.isPlan {
 		docTime = x.period.Start
@@ -216,13 +216,13 @@ func (x *extractor) governingDeadline(pos int, s span) *deadlineSpan {
 func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline, from string) {
 	v := loadVocab()
 	clauseStart := x.clauseStart(pos)
-	clause := string(x.runes[clauseStart:x.clauseEnd(pos)])
+	clause := x.text(clauseStart, x.clauseEnd(pos))
 	yearly := x.yearly(pos, s)
 	docTime := x.frames.docTime
 	// 去年全省地区生产总值增长6%: the clause's own relative year, unless a
 	// deadline stands in that clause too.
 	d := x.governingDeadline(pos, s)
-	if c, ok := x.frames.clauseCue(v, string(x.runes[clauseStart:pos])); ok && (d == nil || d.start < clauseStart) {
+	if c, ok := x.frames.clauseCue(v, x.text(clauseStart, pos)); ok && (d == nil || d.start < clauseStart) {
 		if c.mode == modeReview {
 			return record.KindActual, c.year, "", "year"
 		}
@@ -292,13 +292,17 @@ func (x *extractor) yearly(pos int, s span) bool {
 	return i >= 0 && f.rateYears[i] >= x.clauseStart(pos)
 }
 
-// proseTargets reads the targets of every sentence outside the tables.
-func (x *extractor) proseTargets(tables []table) []record.Target {
-	out := []record.Target{}
+// proseTargets appends to out the targets of every sentence outside the
+// tables; those naming nothing they measure are counted, not kept.
+func (x *extractor) proseTargets(tables []table, out []record.Target) (_ []record.Target, unnamed int) {
 	sents := x.sentences
+	first := 0 // tables before it end before the sentence (both are in order)
 	for _, s := range sents {
 		x.checkBudget()
-		if inTables(tables, s) {
+		for first < len(tables) && tables[first].end <= s.start {
+			first++
+		}
+		if inTables(tables[first:], s) {
 			continue
 		}
 		for _, c := range x.candidates(s) {
@@ -306,15 +310,23 @@ func (x *extractor) proseTargets(tables []table) []record.Target {
 			if c.merged {
 				continue
 			}
-			out = append(out, x.target(c, s))
+			if t := x.target(c, s); t.Indicator != "" {
+				out = append(out, t)
+			} else {
+				unnamed++
+			}
 		}
 	}
-	return out
+	return out, unnamed
 }
 
+// inTables says whether a table of tables (in order of start) holds s.
 func inTables(tables []table, s span) bool {
 	for _, t := range tables {
-		if s.start >= t.start && s.end <= t.end {
+		if t.start > s.start {
+			break
+		}
+		if s.end <= t.end {
 			return true
 		}
 	}

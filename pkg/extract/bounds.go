@@ -124,7 +124,7 @@ func (x *extractor) facts(s span) *sentenceFacts {
 		return f
 	}
 	*f = sentenceFacts{start: s.start, end: s.end, plainYear: -1, rateYears: f.rateYears[:0]}
-	sentence := string(x.runes[s.start:s.end])
+	sentence := x.text(s.start, s.end)
 	f.targetCue = loadVocab().hasCue("target", sentence)
 	f.awardCue = loadVocab().hasCue("award", sentence)
 	f.formula = strings.ContainsAny(sentence, "=÷")

@@ -25,6 +25,8 @@ type extractor struct {
 	secs        *sections
 	deadlines   []deadlineSpan
 	mentionEnds []int
+	candBuf     []candidate  // the sentence's candidates (targets.go)
+	candOut     []*candidate // those that are targets
 	docYear     int
 	period      record.Period
 	isPlan      bool
@@ -72,7 +74,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 		out.Region = &record.Region{Province: reg.Province, City: reg.City, County: reg.County, Code: reg.Code}
 	}
 
-	x := &extractor{doc: d, runes: []rune(d.Body.Text), docYear: m.Year, ctx: budget}
+	x := &extractor{doc: d, runes: d.Body.Chars(), docYear: m.Year, ctx: budget}
 	if out.Period != nil {
 		x.period = *out.Period
 	}
@@ -93,8 +95,8 @@ func extract(budget context.Context, d *document.Document) record.Document {
 		}
 	}
 	x.secs = newSections(d.Body.Text, x.quote)
-	x.sentences = splitSentences(d.Body.Text)
-	for _, dl := range when.Find(d.Body.Text, ctx) {
+	x.sentences = splitSentences(x.runes)
+	for _, dl := range when.FindRunes(x.runes, ctx) {
 		if dl.Period && when.InBackground(x.secs.path(dl.Start)) {
 			continue // "十四五"期间,我省将… under 发展背景: the setting, not a due date
 		}
@@ -107,18 +109,11 @@ func extract(budget context.Context, d *document.Document) record.Document {
 
 	tables := findTables(d.Body.Text, x.tableBaseYear())
 	rowTargets, tableNotes := x.tableTargets(tables)
-	out.Targets = append(out.Targets, rowTargets...)
 	// A figure whose text names nothing it measures (a bare 5% in a row of
 	// percentages) is no usable row: it is counted in the warnings, not
 	// output, so a table of bare numbers cannot flood the output.
-	unnamed := 0
-	for _, t := range x.proseTargets(tables) {
-		if t.Indicator == "" {
-			unnamed++
-			continue
-		}
-		out.Targets = append(out.Targets, t)
-	}
+	var unnamed int
+	out.Targets, unnamed = x.proseTargets(tables, append(out.Targets, rowTargets...))
 	sort.SliceStable(out.Targets, func(i, j int) bool { return out.Targets[i].Span[0] < out.Targets[j].Span[0] })
 	out.Deadlines = x.deadlineRecords()
 	var tasks []span
@@ -136,8 +131,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 
 func titleText(d *document.Document, m meta.Meta) string {
 	if m.TitleEnd > m.TitleStart {
-		r := []rune(d.Full.Text)
-		return string(r[m.TitleStart:m.TitleEnd])
+		return d.Full.Slice(m.TitleStart, m.TitleEnd)
 	}
 	return ""
 }
@@ -153,6 +147,10 @@ func plural(n int, what string) string {
 func (x *extractor) quote(start, end int) string {
 	return x.doc.Quote(x.doc.Body.Span(start, end))
 }
+
+// text returns the body view's text of [start, end): a substring, not a
+// copy (clamped to the view).
+func (x *extractor) text(start, end int) string { return x.doc.Body.Substring(start, end) }
 
 // source maps a body-view span to its provenance.
 func (x *extractor) source(start, end int) record.Source {
@@ -179,7 +177,7 @@ func (x *extractor) deadlineRecords() []record.Deadline {
 		x.checkBudget()
 		s := sentenceAt(sents, ds.start)
 		taskEnd := x.clauseEnd(ds.end)
-		if strings.TrimSpace(string(x.runes[ds.end:taskEnd])) == "" || taskEnd-ds.end < 4 {
+		if strings.TrimSpace(x.text(ds.end, taskEnd)) == "" || taskEnd-ds.end < 4 {
 			taskEnd = s.end
 		}
 		taskStart := ds.end
@@ -241,7 +239,7 @@ func (x *extractor) taskBefore(pos int) int {
 		start = x.secs.hs[i].start
 	}
 	for i := pos - 1; i > start; i-- {
-		if x.runes[i] == '\n' || x.runes[i] == ')' && i < pos-1 && strings.Contains(string(x.runes[max(start, i-40):i]), "单位") {
+		if x.runes[i] == '\n' || x.runes[i] == ')' && i < pos-1 && strings.Contains(x.text(max(start, i-40), i), "单位") {
 			return i + 1
 		}
 	}

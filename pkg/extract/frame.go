@@ -71,7 +71,7 @@ func (x *extractor) buildFrames(title string) *frames {
 		if len(stack) > 0 {
 			parent = f.byHead[stack[len(stack)-1]]
 		}
-		text := string(x.runes[h.start:h.end])
+		text := x.text(h.start, h.end)
 		if fr, ok := f.cueFrame(v, text, false, parent); ok {
 			fr.start, fr.end, fr.heading = h.start, ends[i], true
 			fr.cue = strings.TrimSpace(x.quote(h.start, h.end))
@@ -96,7 +96,7 @@ func (x *extractor) buildFrames(title string) *frames {
 		for end < len(x.runes) && x.runes[end] != '\n' {
 			end++
 		}
-		head := string(x.runes[p:min(end, p+16)])
+		head := x.text(p, min(end, p+16))
 		var parent *frame
 		if i := x.secs.at(p); i >= 0 {
 			parent = f.byHead[i]

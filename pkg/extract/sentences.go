@@ -1,7 +1,5 @@
 package extract
 
-import "unicode/utf8"
-
 // span is a rune span [start, end) in the body view.
 type span struct{ start, end int }
 
@@ -17,13 +15,9 @@ func isSentenceEnd(r rune) bool {
 }
 
 // splitSentences cuts text into sentences, trimmed of surrounding space.
-func splitSentences(text string) []span {
+func splitSentences(runes []rune) []span {
 	var out []span
 	start, i := 0, 0
-	runes := make([]rune, 0, utf8.RuneCountInString(text))
-	for _, r := range text {
-		runes = append(runes, r)
-	}
 	emit := func(end int) {
 		s, e := start, end
 		for s < e && isSpace(runes[s]) {

@@ -92,7 +92,7 @@ func headerColumn(text string) (column, bool) {
 // stretch (see layoutFields), any other line one cell.
 func tableCells(text string) []cell {
 	var cells []cell
-	autospace := len(autospaced.FindAllStringIndex(text, 2)) == 2
+	autospace := isAutospaced(text)
 	pos := 0
 	for lineNo, line := range strings.SplitAfter(text, "\n") {
 		n := utf8.RuneCountInString(line)
@@ -190,9 +190,26 @@ type field struct {
 	start, end int // rune offsets in the line
 }
 
-// autospaced finds the space some converters (LibreOffice, then
-// pdftotext) put between Chinese and Latin text: "到 2025 年".
-var autospaced = regexp.MustCompile(`\d 年`)
+// isAutospaced says whether text has, at least twice, the space some
+// converters (LibreOffice, then pdftotext) put between Chinese and Latin
+// text: "到 2025 年". A literal search: a regexp led by \d tried every
+// byte of the document.
+func isAutospaced(text string) bool {
+	seen := 0
+	for off := 0; ; {
+		i := strings.Index(text[off:], " 年")
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len(" 年")
+		if i > 0 && text[i-1] >= '0' && text[i-1] <= '9' {
+			if seen++; seen == 2 {
+				return true
+			}
+		}
+	}
+}
 
 // layoutFields splits a line of pdftotext -layout text into cells. Words
 // are separated by spaces; a single space joins two words back into one

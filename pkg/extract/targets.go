@@ -44,16 +44,23 @@ func isClauseBreak(r rune) bool {
 // candidates finds the numbers of sentence s that are targets.
 func (x *extractor) candidates(s span) []*candidate {
 	v := loadVocab()
-	text := string(x.runes[s.start:s.end])
-	var out []*candidate
+	text := x.text(s.start, s.end)
+	qs := number.Scan(text)
+	// The sentence's candidates live in one buffer, reused from sentence
+	// to sentence: a candidate is done with once its target is made.
+	if cap(x.candBuf) < len(qs) {
+		x.candBuf = make([]candidate, len(qs))
+	}
+	out := x.candOut[:0]
 	x.mentionEnds = x.mentionEnds[:0]
-	for _, q := range number.Scan(text) {
+	for i, q := range qs {
 		x.checkBudget()
 		q.Start += s.start
 		q.End += s.start
 		q.NumStart += s.start
 		q.NumEnd += s.start
-		c := &candidate{q: q, end: q.End}
+		c := &x.candBuf[i]
+		*c = candidate{q: q, end: q.End}
 		x.readUnit(c, v)
 		if x.notTarget(c, s, v) {
 			// A date ends the text an indicator may come from; an age
@@ -81,6 +88,7 @@ func (x *extractor) candidates(s span) []*candidate {
 		prev = c
 	}
 	x.distributeLists(out)
+	x.candOut = out
 	return out
 }
 
@@ -194,7 +202,7 @@ func (x *extractor) unitAsWritten(c *candidate) string {
 	}
 	var b strings.Builder
 	if q.Per != "" {
-		mention := string(x.runes[q.Start:q.End])
+		mention := x.text(q.Start, q.End)
 		if i := strings.Index(mention, q.Per); i >= 0 {
 			ps := q.Start + runeLen(mention[:i])
 			b.WriteString(x.foldedQuote(ps, ps+runeLen(q.Per)))
@@ -238,7 +246,7 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 	after := x.rest(q.NumEnd, 3)
 	afterUnit := x.rest(c.end, 8)
 	before := x.back(q.NumStart, 2)
-	raw := string(x.runes[q.NumStart:q.NumEnd])
+	raw := x.text(q.NumStart, q.NumEnd)
 	switch {
 	case x.inDeadline(q.NumStart, q.NumEnd):
 		return true
@@ -302,8 +310,8 @@ func (x *extractor) isSubsidyRule(c *candidate, s span, v *vocab) bool {
 		return false
 	}
 	from, to := x.clauseStart(c.q.Start), x.clauseEnd(c.end)
-	clause := string(x.runes[from:to])
-	before := string(x.runes[max(from, c.q.Start-4):c.q.Start])
+	clause := x.text(from, to)
+	before := x.text(max(from, c.q.Start-4), c.q.Start)
 	return (v.hasCue("award", clause) && v.hasCue("award_how", clause)) ||
 		(strings.HasSuffix(before, "最高") && x.facts(s).awardCue)
 }
@@ -312,7 +320,7 @@ func (x *extractor) isSubsidyRule(c *candidate, s span, v *vocab) bool {
 // aspects or kinds (7个方面, 10项重点任务, 17项健康促进行动).
 func (x *extractor) countsMeasures(pos int, v *vocab) bool {
 	end := x.clauseEnd(pos)
-	np := string(x.runes[pos:min(end, pos+16)])
+	np := x.text(pos, min(end, pos+16))
 	if prefixIn(np, v.countNouns) != "" {
 		return true
 	}
@@ -360,7 +368,7 @@ func (x *extractor) boundBefore(c *candidate, from int, v *vocab) {
 	if c.comparator != "=" {
 		return
 	}
-	pre := string(x.runes[max(from, c.q.Start-10):c.q.Start])
+	pre := x.text(max(from, c.q.Start-10), c.q.Start)
 	for _, w := range v.looseBounds {
 		if strings.Contains(pre, w[0]) {
 			c.comparator = w[1]
@@ -404,7 +412,7 @@ func (x *extractor) inQuotes(pos int, s span) bool {
 func (x *extractor) mergeBaselines(cs []*candidate) {
 	for i := 0; i+1 < len(cs); i++ {
 		a, b := cs[i], cs[i+1]
-		between := string(x.runes[a.end:b.q.NumStart])
+		between := x.text(a.end, b.q.NumStart)
 		// "由2010年的14.82%增加到2015年的22.45%": the years are the
 		// figures' own, not words between them.
 		short := between
@@ -418,7 +426,7 @@ func (x *extractor) mergeBaselines(cs []*candidate) {
 			continue
 		}
 		from := x.clauseStart(a.q.Start)
-		pre := string(x.runes[from:a.q.Start])
+		pre := x.text(from, a.q.Start)
 		if !strings.Contains(pre, "从") && !strings.Contains(pre, "由") {
 			continue
 		}
@@ -517,7 +525,7 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 	x.boundBefore(c, preStart, v)
 	// "37.4%、44.9%和38.6%": a figure after a list separator shares the
 	// indicator of the figure before it (distributeLists may split it).
-	if prev != nil && prev.indEnd > prev.indStart && strings.Trim(string(x.runes[prev.end:c.q.Start]), "、和及与 ") == "" && prev.end < c.q.Start {
+	if prev != nil && prev.indEnd > prev.indStart && strings.Trim(x.text(prev.end, c.q.Start), "、和及与 ") == "" && prev.end < c.q.Start {
 		c.indStart, c.indEnd, c.indSuffix, c.vpStart = prev.indStart, prev.indEnd, prev.indSuffix, prev.vpStart
 		return
 	}
@@ -525,17 +533,17 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 	// "全市各级各类医疗卫生机构共有床位17658张": what is counted follows the
 	// verb of having — unless it is a rate's own wording
 	// (每千人口拥有3岁以下婴幼儿托位数).
-	if k := lastIndexAny(string(x.runes[preStart:preEnd]), v.having); k >= 0 && preEnd-preStart-k > 1 && x.runes[preStart] != '每' {
+	if k := lastIndexAny(x.text(preStart, preEnd), v.having); k >= 0 && preEnd-preStart-k > 1 && x.runes[preStart] != '每' {
 		preStart += k
 	}
 	// "较2015年增长5.6%" after "总诊疗服务人次1264.2万人次": the clause holds
 	// only a verb, so the figure is the previous indicator's growth.
 	// ("分别增长" is left to distributeLists.)
-	if pre := string(x.runes[preStart:preEnd]); prev != nil && prev.indEnd > prev.indStart && isGrowthVerb(pre) && !strings.HasPrefix(pre, "分别") {
+	if pre := x.text(preStart, preEnd); prev != nil && prev.indEnd > prev.indStart && isGrowthVerb(pre) && !strings.HasPrefix(pre, "分别") {
 		c.indStart, c.indEnd = prev.indStart, prev.indEnd
 		// "工业炸药产量减少70万吨，下降16%": the noun without its verb.
 		for _, w := range growthVerbs {
-			if strings.HasSuffix(string(x.runes[c.indStart:c.indEnd]), w) && c.indEnd-c.indStart > runeLen(w) {
+			if strings.HasSuffix(x.text(c.indStart, c.indEnd), w) && c.indEnd-c.indStart > runeLen(w) {
 				c.indEnd -= runeLen(w)
 				break
 			}
@@ -565,12 +573,12 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 	}
 	postStart, postEnd = x.trim(postStart, postEnd, v)
 	for _, w := range v.postTail {
-		if strings.HasSuffix(string(x.runes[postStart:postEnd]), w) && runeLen(w) < postEnd-postStart {
+		if strings.HasSuffix(x.text(postStart, postEnd), w) && runeLen(w) < postEnd-postStart {
 			postEnd -= runeLen(w)
 			break
 		}
 	}
-	pre := string(x.runes[preStart:preEnd])
+	pre := x.text(preStart, preEnd)
 	core := pre
 	for {
 		w := prefixIn(core, v.scope)
@@ -580,7 +588,7 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		core = strings.TrimPrefix(core, w)
 	}
 	verb := ""
-	untrimmed := string(x.runes[preStart:numStart]) // 在现有38项: 有 is trimmed from pre
+	untrimmed := x.text(preStart, numStart) // 在现有38项: 有 is trimmed from pre
 	for _, w := range v.verbs {
 		if strings.HasSuffix(pre, w) || strings.HasSuffix(untrimmed, w) {
 			verb = w
@@ -588,7 +596,7 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		}
 	}
 	// "A、B等3个X": the list names examples of X, the thing counted.
-	enumerated := strings.HasSuffix(string(x.runes[preStart:c.q.Start]), "等")
+	enumerated := strings.HasSuffix(x.text(preStart, c.q.Start), "等")
 	// "166个镇卫生院、15个社区卫生服务中心": the text before this count is
 	// the previous count's noun, so this count's noun follows it too.
 	afterCount := prev != nil && prev.indStart >= prev.end && prev.indStart <= preStart && prev.indEnd >= preEnd
@@ -694,7 +702,7 @@ func (x *extractor) distributeLists(cs []*candidate) {
 		if c.indStart < c.q.Start && end < c.q.Start {
 			end = c.q.Start
 		}
-		ind := string(x.runes[c.indStart:end])
+		ind := x.text(c.indStart, end)
 		k := strings.Index(ind, "分别")
 		if k < 0 {
 			i++
@@ -745,7 +753,7 @@ func (x *extractor) distributeLists(cs []*candidate) {
 
 // fusedPair finds in an item a word fusing two (城乡 → 城镇, 农村).
 func (x *extractor) fusedPair(it span) (at int, word string, parts [2]string) {
-	text := string(x.runes[it.start:it.end])
+	text := x.text(it.start, it.end)
 	for _, f := range loadVocab().fused {
 		if k := strings.Index(text, f[0]); k >= 0 {
 			return it.start + runeLen(text[:k]), f[0], [2]string{f[1], f[2]}
@@ -845,7 +853,7 @@ func (x *extractor) trim(start, end int, v *vocab) (int, int) {
 			start++
 			changed = true
 		}
-		if w := prefixIn(string(x.runes[start:end]), v.trimHead); w != "" && runeLen(w) < end-start && prefixIn(string(x.runes[start:end]), v.keepHead) == "" {
+		if w := prefixIn(x.text(start, end), v.trimHead); w != "" && runeLen(w) < end-start && prefixIn(x.text(start, end), v.keepHead) == "" {
 			start += runeLen(w)
 			changed = true
 		}
@@ -853,7 +861,7 @@ func (x *extractor) trim(start, end int, v *vocab) (int, int) {
 			end--
 			changed = true
 		}
-		s := string(x.runes[start:end])
+		s := x.text(start, end)
 		for _, w := range v.trimTail {
 			if strings.HasSuffix(s, w) && runeLen(w) < end-start {
 				end -= runeLen(w)
@@ -883,18 +891,12 @@ func (x *extractor) inDeadline(s, e int) bool {
 
 // rest returns up to n runes of the view from pos.
 func (x *extractor) rest(pos, n int) string {
-	if pos >= len(x.runes) {
-		return ""
-	}
-	return string(x.runes[pos:min(len(x.runes), pos+n)])
+	return x.text(pos, pos+n)
 }
 
 // back returns up to n runes of the view before pos.
 func (x *extractor) back(pos, n int) string {
-	if pos <= 0 {
-		return ""
-	}
-	return string(x.runes[max(0, pos-n):pos])
+	return x.text(pos-n, pos)
 }
 
 func firstRune(s string) string {

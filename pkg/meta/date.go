@@ -25,6 +25,55 @@ var (
 	dateTimeAlone = mustCompile(`^` + datePattern + `\s*\d{1,2}:\d{2}(?::\d{2})?$`)
 )
 
+// The date patterns run only where the literals they need are found:
+// findSignature asks about every line of a document.
+
+// hasYear reports whether s holds a year in Arabic digits, 19xx or 20xx,
+// as every date pattern but the Chinese-numeral one needs.
+func hasYear(s string) bool {
+	return hasYearIn(s, "19") || hasYearIn(s, "20")
+}
+
+// hasYearIn reports whether s holds century followed by two digits; the
+// century is searched for with strings.Index, which skips text fast.
+func hasYearIn(s, century string) bool {
+	for {
+		i := strings.Index(s, century)
+		if i < 0 || i+4 > len(s) {
+			return false
+		}
+		if isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+		s = s[i+1:]
+	}
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// hanYearDigits are the runes a year in Chinese numerals opens with.
+const hanYearDigits = "〇零○O0一二三四五六七八九"
+
+// matchDateAlone is dateAlone.MatchString(s), tried only on a line that
+// opens as a year does (after an optional bracket) and ends as a day does
+// (before one).
+func matchDateAlone(s string) bool {
+	inner := strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
+	first, _ := utf8.DecodeRuneInString(inner)
+	last, _ := utf8.DecodeLastRuneInString(inner)
+	if first != '1' && first != '2' && !strings.ContainsRune(hanYearDigits, first) ||
+		last != '日' && !(last >= '0' && last <= '9') {
+		return false
+	}
+	return dateAlone.MatchString(s)
+}
+
+// matchDateTimeAlone is dateTimeAlone.MatchString(s), tried only on a line
+// that opens with a year and holds a colon.
+func matchDateTimeAlone(s string) bool {
+	return len(s) >= 4 && hasYear(s[:4]) && strings.IndexByte(s, ':') >= 0 && dateTimeAlone.MatchString(s)
+}
+
 type date struct{ year, month, day int }
 
 func (d date) iso() string { return fmt.Sprintf("%04d-%02d-%02d", d.year, d.month, d.day) }
@@ -102,7 +151,7 @@ const (
 func findSignature(ls []line, v *vocab) signature {
 	var last signature
 	for i, l := range ls {
-		if !dateAlone.MatchString(l.text) {
+		if !matchDateAlone(l.text) {
 			continue
 		}
 		d, ok := parseDate(l.text)
@@ -188,7 +237,7 @@ func findPublished(ls []line, sig signature, v *vocab) (date, bool) {
 		if i >= headLines {
 			break
 		}
-		if v.delivered != nil {
+		if v.delivered != nil && hasYear(l.text) {
 			if m := v.delivered.FindStringSubmatch(l.text); m != nil {
 				if d, ok := parseDate(m[1]); ok {
 					return d, true
@@ -200,16 +249,13 @@ func findPublished(ls []line, sig signature, v *vocab) (date, bool) {
 		if i >= signatureHead {
 			break
 		}
-		if dateAlone.MatchString(l.text) {
+		if matchDateAlone(l.text) {
 			if d, ok := parseDate(l.text); ok {
 				return d, true
 			}
 		}
 	}
-	rank := map[string]int{}
-	for _, l := range v.labels {
-		rank[l.label] = l.rank
-	}
+	rank := v.labelRank
 	best, bestRank, found := date{}, 0, false
 	consider := func(d date, r int) {
 		if !found || r < bestRank {
@@ -224,7 +270,9 @@ func findPublished(ls []line, sig signature, v *vocab) (date, bool) {
 		// Labels and datelines stand near a line's start: a page-long
 		// line is read for them in its first stretch only.
 		text := l.text[:labelPrefix(l.text)]
-		if v.labelBefore != nil {
+		// both label patterns need a date with a year, and a label
+		withYear := hasYear(text)
+		if withYear && v.labelBefore != nil && containsAny(text, v.labelsBefore) {
 			for _, m := range v.labelBefore.FindAllStringSubmatchIndex(text, -1) {
 				label := text[m[2]:m[3]]
 				r := rank[label]
@@ -236,14 +284,14 @@ func findPublished(ls []line, sig signature, v *vocab) (date, bool) {
 				}
 			}
 		}
-		if v.labelAfter != nil {
+		if withYear && v.labelAfter != nil && containsAny(text, v.labelsAfter) {
 			for _, m := range v.labelAfter.FindAllStringSubmatch(text, -1) {
 				if d, ok := parseDate(m[1]); ok {
 					consider(d, rank[m[2]])
 				}
 			}
 		}
-		if i < headLines && dateTimeAlone.MatchString(l.text) {
+		if i < headLines && matchDateTimeAlone(l.text) {
 			if d, ok := parseDate(l.text); ok {
 				consider(d, rankDateTime)
 			}
@@ -269,7 +317,10 @@ func labelPrefix(s string) int {
 // isDateLine reports whether a line carries the page's date: a labelled
 // date, a dateline, or a date and time alone.
 func isDateLine(s string, v *vocab) bool {
-	return (v.labelBefore != nil && v.labelBefore.MatchString(s)) ||
-		(v.labelAfter != nil && v.labelAfter.MatchString(s)) ||
-		dateTimeAlone.MatchString(s) || dateAlone.MatchString(s)
+	if hasYear(s) && (v.labelBefore != nil && containsAny(s, v.labelsBefore) && v.labelBefore.MatchString(s) ||
+		v.labelAfter != nil && containsAny(s, v.labelsAfter) && v.labelAfter.MatchString(s) ||
+		matchDateTimeAlone(s)) {
+		return true
+	}
+	return matchDateAlone(s)
 }

@@ -20,7 +20,7 @@ var clauseBreak = regexp.MustCompile(`[,。;:!?()“”《》\s\p{Zs}]`)
 // a verb followed by 的 (省政府办公厅印发的…) cites too, and is passed over.
 func ledeIssuers(ls []line, titleLine int, v *vocab) []string {
 	for _, l := range ls {
-		if l.index <= titleLine || utf8.RuneCountInString(l.text) < ledeMin {
+		if l.index <= titleLine || runeCountUpTo(l.text, ledeMin) < ledeMin {
 			continue
 		}
 		for _, verb := range v.verbs {

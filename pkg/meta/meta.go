@@ -46,7 +46,11 @@ func Extract(text string) Meta {
 	var m Meta
 	sig := findSignature(ls, v)
 	t := wrapTitle(ls, findTitle(ls, v), v)
-	m.Title, m.TitleStart, m.TitleEnd = t.text, t.start, t.end
+	// Lines and titles hold byte offsets: only the title's are counted
+	// in runes, from the text's start to its end.
+	m.Title = t.text
+	m.TitleStart = utf8.RuneCountInString(text[:t.at])
+	m.TitleEnd = m.TitleStart + utf8.RuneCountInString(text[t.at:t.endAt])
 	switch {
 	case len(sig.issuers) > 0:
 		m.Issuers = sig.issuers
@@ -66,27 +70,32 @@ func Extract(text string) Meta {
 	return m
 }
 
-// line is one line of the text, trimmed, with the rune offset of its
-// first rune.
+// line is one line of the text, trimmed, with the byte offset of its
+// first byte in the text.
 type line struct {
 	text  string
-	start int
+	at    int
 	index int // among non-empty lines
 }
 
 // splitLines gives the non-empty lines of text.
 func splitLines(text string) []line {
-	var out []line
-	off := 0
-	for _, raw := range strings.Split(text, "\n") {
-		n := utf8.RuneCountInString(raw)
+	out := make([]line, 0, strings.Count(text, "\n")+1)
+	for at, more := 0, true; more; {
+		raw := text[at:]
+		end := strings.IndexByte(raw, '\n')
+		if end >= 0 {
+			raw = raw[:end]
+		} else {
+			more = false
+		}
 		trimmed := strings.TrimLeftFunc(raw, unicode.IsSpace)
-		lead := n - utf8.RuneCountInString(trimmed)
+		lead := len(raw) - len(trimmed)
 		trimmed = strings.TrimRightFunc(trimmed, unicode.IsSpace)
 		if trimmed != "" {
-			out = append(out, line{text: trimmed, start: off + lead, index: len(out)})
+			out = append(out, line{text: trimmed, at: at + lead, index: len(out)})
 		}
-		off += n + 1
+		at += end + 1
 	}
 	return out
 }
@@ -98,16 +107,25 @@ func mustCompile(pattern string) *regexp.Regexp {
 	return regexp.MustCompile(strings.ReplaceAll(pattern, `\s`, `[\s\p{Zs}]`))
 }
 
-// runeIndex turns a byte offset in s into a rune offset.
-func runeIndex(s string, byteOff int) int {
-	return utf8.RuneCountInString(s[:byteOff])
+// runeCountUpTo is utf8.RuneCountInString(s) when that is at most limit,
+// else limit+1: a page-long line is not counted to its end to learn that
+// it is long.
+func runeCountUpTo(s string, limit int) int {
+	n := 0
+	for range s {
+		if n++; n > limit {
+			break
+		}
+	}
+	return n
 }
 
 // hanCount counts the Han characters of s.
 func hanCount(s string) int {
 	n := 0
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		// the CJK block is Han; below 0x2E80 nothing is
+		if r >= 0x4E00 && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r) {
 			n++
 		}
 	}

@@ -8,10 +8,10 @@ import (
 // title is a found title, its span, the line it came from (-1: none) and
 // the bodies written before it on that line (安康市卫生健康委员会关于…的通知).
 type title struct {
-	text       string
-	start, end int
-	line       int
-	issuers    []string
+	text      string
+	at, endAt int // byte span in the text
+	line      int
+	issuers   []string
 }
 
 // How far from the top a title is looked for, in non-empty lines, and how
@@ -43,6 +43,9 @@ func findTitle(ls []line, v *vocab) title {
 		}
 	}
 	for _, l := range head {
+		if !v.endsAsNotice(l.text) || !strings.Contains(l.text, "关于") {
+			continue // the pattern's words
+		}
 		if m := v.notice.FindStringSubmatchIndex(l.text); m != nil && isTitleLine(l.text, v) {
 			t := wholeLine(l, v)
 			t.issuers = v.bodies(l.text[m[2]:m[3]])
@@ -50,7 +53,7 @@ func findTitle(ls []line, v *vocab) title {
 		}
 	}
 	for i, l := range head {
-		if !isDateLine(l.text, v) || dateAlone.MatchString(l.text) {
+		if !isDateLine(l.text, v) || matchDateAlone(l.text) {
 			continue
 		}
 		for j := i - 1; j >= 0 && j >= i-headlineReach; j-- {
@@ -70,8 +73,8 @@ func findTitle(ls []line, v *vocab) title {
 			if val == "" {
 				continue
 			}
-			start := l.start + utf8.RuneCountInString(l.text) - utf8.RuneCountInString(val)
-			return title{text: val, start: start, end: start + utf8.RuneCountInString(val), line: l.index}
+			at := l.at + len(l.text) - len(val)
+			return title{text: val, at: at, endAt: at + len(val), line: l.index}
 		}
 	}
 	for _, l := range head {
@@ -87,11 +90,14 @@ func findTitle(ls []line, v *vocab) title {
 func wrapperTitle(l line, v *vocab) (title, bool) {
 	// A notice's title line is short; testing page-long lines of converted
 	// documents against these patterns was most of metadata's time.
-	if len(l.text) > maxWrapperBytes {
+	if len(l.text) > maxWrapperBytes || !v.endsAsNotice(l.text) {
 		return title{}, false
 	}
-	m := v.wrapper.FindStringSubmatchIndex(l.text)
-	if m == nil {
+	var m []int
+	if strings.Contains(l.text, "《") {
+		m = v.wrapper.FindStringSubmatchIndex(l.text)
+	}
+	if m == nil && strings.Contains(l.text, "关于") {
 		m = v.wrapperBare.FindStringSubmatchIndex(l.text)
 	}
 	if m == nil {
@@ -101,8 +107,7 @@ func wrapperTitle(l line, v *vocab) (title, bool) {
 	if in := v.wrapperInner.FindStringSubmatchIndex(text); in != nil {
 		text, at = text[in[2]:in[3]], at+in[2]
 	}
-	start := l.start + runeIndex(l.text, at)
-	t := title{text: text, start: start, end: start + utf8.RuneCountInString(text), line: l.index}
+	t := title{text: text, at: l.at + at, endAt: l.at + at + len(text), line: l.index}
 	if m[3] > m[2] {
 		t.issuers = v.bodies(strings.TrimSuffix(l.text[m[2]:m[3]], "关于"))
 	}
@@ -116,7 +121,7 @@ const maxWrapperBytes = 400
 // wholeLine makes a title of a line, less a file name's extension.
 func wholeLine(l line, v *vocab) title {
 	text := trimTitle(l.text, v)
-	return title{text: text, start: l.start, end: l.start + utf8.RuneCountInString(text), line: l.index}
+	return title{text: text, at: l.at, endAt: l.at + len(text), line: l.index}
 }
 
 func trimTitle(s string, v *vocab) string {
@@ -132,7 +137,7 @@ func trimTitle(s string, v *vocab) string {
 // page furniture, not a date, not a sentence, of a title's length.
 func isTitleLine(s string, v *vocab) bool {
 	s = trimTitle(s, v)
-	n := utf8.RuneCountInString(s)
+	n := runeCountUpTo(s, maxTitle)
 	if n < minTitle || n > maxTitle || hanCount(s) < 4 {
 		return false
 	}
@@ -156,11 +161,11 @@ func isTitleLine(s string, v *vocab) bool {
 // and the next line does ("安康市“十四五”卫生健康事业" + "发展规划"). The span
 // then covers both lines; the text joins them without the break.
 func wrapTitle(ls []line, t title, v *vocab) title {
-	if t.line < 0 || t.line+1 >= len(ls) || ls[t.line].start+utf8.RuneCountInString(ls[t.line].text) != t.end {
+	if t.line < 0 || t.line+1 >= len(ls) || ls[t.line].at+len(ls[t.line].text) != t.endAt {
 		return t // a quoted or labelled title is whole
 	}
 	next := ls[t.line+1]
-	n := utf8.RuneCountInString(next.text)
+	n := runeCountUpTo(next.text, maxWrapNote)
 	joins := false
 	switch {
 	case strings.HasPrefix(next.text, "(") && strings.HasSuffix(next.text, ")") && n <= maxWrapNote:
@@ -172,7 +177,7 @@ func wrapTitle(ls []line, t title, v *vocab) title {
 		return t
 	}
 	t.text += next.text
-	t.end = next.start + n
+	t.endAt = next.at + len(next.text)
 	return t
 }
 

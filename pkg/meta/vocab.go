@@ -23,6 +23,10 @@ type vocab struct {
 	signatureAfter []string // meta_signature_after
 	fiveYear       []fiveYear
 	labels         []dateLabel
+	labelRank      map[string]int // label → rank, the last record's
+	labelsBefore   []string       // the labels labelBefore matches
+	labelsAfter    []string       // the labels labelAfter matches
+	noticeEnds     []string       // 的 and a notice kind: how a notice's title line ends
 
 	wrapper          *regexp.Regexp // 关于印发《X》的通知
 	wrapperBare      *regexp.Regexp // 关于印发X的通知
@@ -71,6 +75,7 @@ func loadVocab() *vocab {
 		titleTrim:      dict.LongestFirst(dict.Words("meta_title_trim")),
 		originalTitle:  dict.LongestFirst(dict.Words("meta_original_title")),
 		signatureAfter: dict.Words("meta_signature_after"),
+		labelRank:      map[string]int{},
 	}
 	for _, r := range dict.Records("five_year_plans") {
 		if len(r) < 3 {
@@ -118,11 +123,16 @@ func loadVocab() *vocab {
 		}
 		l := dateLabel{label: r[0], rank: rank, after: len(r) > 2 && r[2] == "after"}
 		v.labels = append(v.labels, l)
+		v.labelRank[l.label] = l.rank
 		if l.after {
 			after = append(after, l.label)
 		} else {
 			before = append(before, l.label)
 		}
+	}
+	v.labelsBefore, v.labelsAfter = before, after
+	for _, k := range v.kinds {
+		v.noticeEnds = append(v.noticeEnds, "的"+k)
 	}
 	verbs, kinds := alternation(v.verbs), alternation(v.kinds)
 	// The quoted title may be followed by a few words before 的通知
@@ -141,6 +151,29 @@ func loadVocab() *vocab {
 		v.labelAfter = mustCompile(datePattern + `(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(` + alternation(after) + `)`)
 	}
 	return v
+}
+
+// endsAsNotice reports whether a line ends as wrapper, wrapperBare and
+// notice require (的通知\s*$), so that they are not run over a page-long
+// line that cannot match. Lines are trimmed of spaces (every rune \s
+// matches is one), and dictionary words are too.
+func (v *vocab) endsAsNotice(line string) bool {
+	for _, end := range v.noticeEnds {
+		if strings.HasSuffix(line, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAny reports whether s contains one of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimIssuer cuts the words of meta_issuer_trim from both ends of s.

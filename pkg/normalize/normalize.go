@@ -127,16 +127,12 @@ func isTraditional(r rune) bool {
 
 // Fold returns the width-folded view of v (same length, same map).
 func Fold(v *textview.View) *textview.View {
-	var b textview.Builder
-	b.Grow(v.Runes(), len(v.Text))
-	i := 0
+	var b strings.Builder
+	b.Grow(len(v.Text))
 	for _, r := range v.Text {
-		b.Add(FoldRune(r), int(v.Orig[i]))
-		i++
+		b.WriteRune(FoldRune(r))
 	}
-	out := b.View()
-	out.Orig[len(out.Orig)-1] = v.Orig[len(v.Orig)-1]
-	return out
+	return v.Retext(b.String())
 }
 
 // Simplify converts a traditional view to simplified characters, line by
@@ -148,9 +144,8 @@ func Simplify(v *textview.View) (*textview.View, error) {
 	if err != nil {
 		return nil, err
 	}
-	var b textview.Builder
-	b.Grow(v.Runes(), len(v.Text))
-	pos := 0
+	var b strings.Builder
+	b.Grow(len(v.Text))
 	for _, line := range strings.SplitAfter(v.Text, "\n") {
 		if line == "" {
 			continue
@@ -172,14 +167,11 @@ func Simplify(v *textview.View) (*textview.View, error) {
 				dst = append(dst, cr[0])
 			}
 		}
-		for i, r := range dst {
-			b.Add(r, int(v.Orig[pos+i]))
+		for _, r := range dst {
+			b.WriteRune(r)
 		}
-		pos += len(src)
 	}
-	out := b.View()
-	out.Orig[len(out.Orig)-1] = v.Orig[len(v.Orig)-1]
-	return out, nil
+	return v.Retext(b.String()), nil
 }
 
 // View normalises v for matching: width folding always, and conversion to

@@ -12,41 +12,62 @@ import (
 // View is a derived text and its offset map.
 type View struct {
 	Text string
-	// Orig[i] is the original rune offset of the view's i-th rune;
-	// Orig[len] is one past the last mapped rune, so spans ending at the
-	// view's end map cleanly.
-	Orig []int32
-	// runeStarts caches the byte offset of every rune, for RuneIndex.
-	runeStarts []int32
+	// The map, as runs: view runes [runs[k].at, runs[k+1].at) stand for
+	// the original runes from runs[k].orig on, one for one. A text
+	// derived by dropping lines or joining breaks has a run per cut, so
+	// the map costs its cuts, not its length (an offset per rune cost
+	// four bytes a rune, for every view of every document).
+	runs []run
+	n    int   // the view's length in runes
+	end  int32 // the original offset one past the last mapped rune
+
+	// The text decoded once, on first use, and shared by every stage
+	// that reads the view (see Chars).
+	runes []rune
+	// byteAt[k] is the byte offset of rune k×indexStep: RuneIndex and
+	// ByteOffset walk at most indexStep runes from it.
+	byteAt []int32
+	valid  bool // the text is valid UTF-8: rune sizes can be read from runes
 }
+
+// run is one stretch of the map: the view rune at maps to orig.
+type run struct{ at, orig int32 }
+
+// indexStep is how many runes apart the entries of View.byteAt are.
+const indexStep = 16
 
 // Builder appends runes with their original offsets.
 type Builder struct {
 	buf  []byte
-	orig []int32
+	runs []run
+	n    int32
 	end  int32
 }
 
 // Add appends r, which stands for the original rune at offset orig.
 func (b *Builder) Add(r rune, orig int) {
 	b.buf = utf8.AppendRune(b.buf, r)
-	b.orig = append(b.orig, int32(orig))
+	if k := len(b.runs) - 1; k < 0 || b.runs[k].orig+(b.n-b.runs[k].at) != int32(orig) {
+		b.runs = append(b.runs, run{b.n, int32(orig)})
+	}
+	b.n++
 	b.end = int32(orig) + 1
 }
 
-// Grow makes room for about runes more runes taking bytes more bytes, so
-// that building a view of a large text does not copy it over and over.
+// SetEnd sets the original offset that the view's end maps to (after
+// the last rune added, by default one past its original).
+func (b *Builder) SetEnd(orig int) { b.end = int32(orig) }
+
+// Grow makes room for about bytes more bytes of text, so that building a
+// view of a large text does not copy it over and over.
 func (b *Builder) Grow(runes, bytes int) {
-	if cap(b.orig)-len(b.orig) < runes {
-		b.orig = append(make([]int32, 0, len(b.orig)+runes+1), b.orig...)
-	}
 	if cap(b.buf)-len(b.buf) < bytes {
 		b.buf = append(make([]byte, 0, len(b.buf)+bytes), b.buf...)
 	}
 }
 
 // Len is the number of runes added so far.
-func (b *Builder) Len() int { return len(b.orig) }
+func (b *Builder) Len() int { return int(b.n) }
 
 // Last returns the last rune added, or 0.
 func (b *Builder) Last() rune {
@@ -59,41 +80,70 @@ func (b *Builder) Last() rune {
 
 // DropLast removes the last rune added (a page break being joined).
 func (b *Builder) DropLast() {
-	if len(b.orig) == 0 {
+	if b.n == 0 {
 		return
 	}
 	_, size := utf8.DecodeLastRune(b.buf)
 	b.buf = b.buf[:len(b.buf)-size]
-	b.orig = b.orig[:len(b.orig)-1]
+	b.n--
+	if k := len(b.runs) - 1; b.runs[k].at == b.n {
+		b.runs = b.runs[:k]
+	}
 }
 
 // View finishes the builder: the view takes over its buffers (the text
 // is not copied), so the builder must not be used after.
 func (b *Builder) View() *View {
-	orig := append(b.orig, b.end)
 	text := unsafe.String(unsafe.SliceData(b.buf), len(b.buf))
-	b.buf, b.orig = nil, nil
-	return &View{Text: text, Orig: orig}
+	v := &View{Text: text, runs: b.runs, n: int(b.n), end: b.end}
+	b.buf, b.runs = nil, nil
+	return v
 }
 
 // Identity returns a view of s that maps every rune onto itself. It
-// shares s and sizes its map by runes, not bytes (a Chinese text has a
-// third as many runes as bytes).
+// shares s; its map is one run.
 func Identity(s string) *View {
-	orig := make([]int32, utf8.RuneCountInString(s)+1)
-	for i := range orig {
-		orig[i] = int32(i)
-	}
-	return &View{Text: s, Orig: orig}
+	n := utf8.RuneCountInString(s)
+	return &View{Text: s, runs: []run{{0, 0}}, n: n, end: int32(n)}
+}
+
+// Retext returns a view of text, which must have as many runes as v's
+// text and stand for it rune for rune (width folded, converted to
+// simplified): it shares v's map.
+func (v *View) Retext(text string) *View {
+	return &View{Text: text, runs: v.runs, n: v.n, end: v.end}
 }
 
 // Runes is the view's length in runes.
-func (v *View) Runes() int { return len(v.Orig) - 1 }
+func (v *View) Runes() int { return v.n }
+
+// Origin returns the original offset of the view's i-th rune; for i at
+// or past the view's end, the offset one past the last mapped rune.
+func (v *View) Origin(i int) int {
+	if i >= v.n {
+		return int(v.end)
+	}
+	if i < 0 {
+		i = 0
+	}
+	// The last run starting at or before i.
+	lo, hi := 0, len(v.runs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(v.runs[m].at) <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	r := v.runs[lo-1]
+	return int(r.orig) + i - int(r.at)
+}
 
 // Span maps a view span [start, end) to the original text. An empty span
 // maps to an empty span at its start.
 func (v *View) Span(start, end int) (int, int) {
-	n := v.Runes()
+	n := v.n
 	if start < 0 {
 		start = 0
 	}
@@ -104,44 +154,178 @@ func (v *View) Span(start, end int) (int, int) {
 		if start > n {
 			start = n
 		}
-		o := int(v.Orig[start])
+		o := v.Origin(start)
 		return o, o
 	}
-	return int(v.Orig[start]), int(v.Orig[end-1]) + 1
+	return v.Origin(start), v.Origin(end-1) + 1
 }
 
 // Map composes two views: outer was derived from inner's Text, and inner
-// from the original. The result maps outer's runes to the original.
+// from the original. The result maps outer's runes to the original. It
+// walks the two maps' runs together: its cost is their number.
 func Map(outer, inner *View) *View {
-	orig := make([]int32, len(outer.Orig))
-	for i, o := range outer.Orig {
-		if int(o) < len(inner.Orig) {
-			orig[i] = inner.Orig[o]
-		} else {
-			orig[i] = inner.Orig[len(inner.Orig)-1]
+	var runs []run
+	add := func(at, orig int32) {
+		if k := len(runs) - 1; k >= 0 && runs[k].orig+(at-runs[k].at) == orig {
+			return // continues the run before
+		}
+		runs = append(runs, run{at, orig})
+	}
+	k := 0 // inner's run holding the current inner offset
+	for i, r := range outer.runs {
+		stop := int32(outer.n)
+		if i+1 < len(outer.runs) {
+			stop = outer.runs[i+1].at
+		}
+		// outer runes [r.at, stop) stand for inner runes from r.orig on.
+		for at := r.at; at < stop; {
+			o := r.orig + (at - r.at)
+			if int(o) >= inner.n {
+				add(at, inner.end) // past inner's end: its end (as before)
+				at++
+				continue
+			}
+			for k+1 < len(inner.runs) && inner.runs[k+1].at <= o {
+				k++
+			}
+			for k > 0 && inner.runs[k].at > o {
+				k-- // outer maps need not be increasing
+			}
+			in := inner.runs[k]
+			add(at, in.orig+(o-in.at))
+			// The stretch that stays inside inner's run k.
+			next := int32(inner.n)
+			if k+1 < len(inner.runs) {
+				next = inner.runs[k+1].at
+			}
+			at += min(stop-at, next-o)
 		}
 	}
-	return &View{Text: outer.Text, Orig: orig}
+	return &View{Text: outer.Text, runs: runs, n: outer.n, end: int32(inner.Origin(int(outer.end)))}
 }
 
-// RuneIndex converts a byte offset in Text to a rune offset.
-func (v *View) RuneIndex(byteOff int) int {
-	if v.runeStarts == nil {
-		v.runeStarts = make([]int32, 0, len(v.Orig))
-		for i := range v.Text {
-			v.runeStarts = append(v.runeStarts, int32(i))
-		}
+// Chars returns the view's text as runes. It is decoded once, on the
+// first call, and the same slice is returned to every caller after:
+// the stages read it and must not change it. A view is read by one
+// goroutine at a time (one document, one worker).
+func (v *View) Chars() []rune {
+	if v.runes == nil {
+		v.index()
 	}
-	lo, hi := 0, len(v.runeStarts)
+	return v.runes
+}
+
+// index decodes the text into runes and records every indexStep-th
+// rune's byte offset, in one pass.
+func (v *View) index() {
+	n := v.Runes()
+	v.runes = make([]rune, 0, n)
+	v.byteAt = make([]int32, 0, n/indexStep+1)
+	v.valid = true
+	for i, r := range v.Text {
+		if len(v.runes)%indexStep == 0 {
+			v.byteAt = append(v.byteAt, int32(i))
+		}
+		if r == utf8.RuneError {
+			v.valid = v.valid && utf8.ValidString(v.Text[i:min(i+3, len(v.Text))])
+		}
+		v.runes = append(v.runes, r)
+	}
+}
+
+// runeSize is the byte length of the view's rune i, which starts at
+// byte b: read from the runes when the text is valid UTF-8, else decoded
+// (an invalid byte is a rune of one byte).
+func (v *View) runeSize(i, b int) int {
+	if v.valid {
+		return utf8.RuneLen(v.runes[i])
+	}
+	_, size := utf8.DecodeRuneInString(v.Text[b:])
+	return size
+}
+
+// RuneIndex converts a byte offset in Text to a rune offset: the rune
+// that starts at it, or the first after it when it falls inside one.
+func (v *View) RuneIndex(byteOff int) int {
+	if v.runes == nil {
+		v.index()
+	}
+	if byteOff >= len(v.Text) {
+		return len(v.runes)
+	}
+	// The last indexed rune at or before byteOff, then a walk.
+	lo, hi := 0, len(v.byteAt)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if int(v.runeStarts[m]) < byteOff {
+		if int(v.byteAt[m]) <= byteOff {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	return lo
+	k := max(lo-1, 0)
+	r, b := k*indexStep, int(v.byteAt[k])
+	for b < byteOff {
+		b += v.runeSize(r, b)
+		r++
+	}
+	return r
+}
+
+// Slice returns the text of view runes [start, end). Before the view is
+// indexed it walks from the text's start instead of decoding the whole
+// text, so a view read only near its start (a title) is never indexed.
+func (v *View) Slice(start, end int) string {
+	if v.runes != nil {
+		return v.Text[v.ByteOffset(start):v.ByteOffset(end)]
+	}
+	from, to, r := len(v.Text), len(v.Text), 0
+	for b := range v.Text {
+		if r == start {
+			from = b
+		}
+		if r == end {
+			to = b
+			break
+		}
+		r++
+	}
+	return v.Text[min(from, to):to]
+}
+
+// Substring returns the text of view runes [start, end) as a substring of
+// Text (no copy), through the index.
+func (v *View) Substring(start, end int) string {
+	start, end = max(start, 0), min(end, v.n)
+	if start >= end {
+		return ""
+	}
+	b := v.ByteOffset(start)
+	if end-start > indexStep {
+		return v.Text[b:v.ByteOffset(end)]
+	}
+	e := b
+	for i := start; i < end; i++ {
+		e += v.runeSize(i, e)
+	}
+	return v.Text[b:e]
+}
+
+// ByteOffset converts a rune offset (0 ≤ r ≤ the rune count) to a byte
+// offset in Text.
+func (v *View) ByteOffset(r int) int {
+	if v.runes == nil {
+		v.index()
+	}
+	if r >= len(v.runes) {
+		return len(v.Text)
+	}
+	k := r / indexStep
+	b := int(v.byteAt[k])
+	for i := k * indexStep; i < r; i++ {
+		b += v.runeSize(i, b)
+	}
+	return b
 }
 
 // Lines indexes the line starts of an original text, to turn rune offsets

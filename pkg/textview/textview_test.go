@@ -1,6 +1,9 @@
 package textview
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestBuilderSpanAndLines(t *testing.T) {
 	orig := "一、目标\n5、低于90%"
@@ -45,5 +48,138 @@ func TestMapComposes(t *testing.T) {
 	m := Map(outer, inner)
 	if s, e := m.Span(0, 2); s != 3 || e != 5 {
 		t.Fatalf("composed span [%d,%d)", s, e)
+	}
+}
+
+// Chars, RuneIndex and ByteOffset agree with a plain decoding on a text
+// longer than the index step, with ASCII, Han and a 4-byte rune mixed.
+func TestRuneIndexAndByteOffset(t *testing.T) {
+	var s string
+	for i := 0; i < 50; i++ {
+		s += "到2025年,人均预期寿命达到77.3岁𠀀。\n"
+	}
+	v := Identity(s)
+	rs := []rune(s)
+	if got := v.Chars(); string(got) != s || len(got) != len(rs) {
+		t.Fatalf("Chars: %d runes, want %d", len(got), len(rs))
+	}
+	b := 0
+	for r, c := range rs {
+		if got := v.RuneIndex(b); got != r {
+			t.Fatalf("RuneIndex(%d) = %d, want %d", b, got, r)
+		}
+		if got := v.ByteOffset(r); got != b {
+			t.Fatalf("ByteOffset(%d) = %d, want %d", r, got, b)
+		}
+		for _, n := range []int{1, 7, 40} {
+			if got, want := v.Substring(r, r+n), string(rs[r:min(r+n, len(rs))]); got != want {
+				t.Fatalf("Substring(%d, %d) = %q, want %q", r, r+n, got, want)
+			}
+		}
+		b += len(string(c))
+	}
+	if v.RuneIndex(len(s)) != len(rs) || v.ByteOffset(len(rs)) != len(s) {
+		t.Fatal("ends do not map to ends")
+	}
+	// A byte inside a rune maps to the next rune.
+	if got := v.RuneIndex(1 + len("到2025")); got != 6 {
+		t.Fatalf("inside 年: %d, want 6", got)
+	}
+}
+
+// The run-length map gives, rune for rune, the offsets a plain per-rune
+// map gives, through dropped stretches, DropLast, CR LF folding and
+// composition with Map: checked on random cuts of a real-looking text.
+func TestRunMapMatchesPerRuneMap(t *testing.T) {
+	text := ""
+	for i := 0; i < 40; i++ {
+		text += "到2025年,人均预期寿命达到77.3岁。\r\n(责任单位:市卫生健康委)\n"
+	}
+	seed := uint32(7)
+	rnd := func(n int) int { seed = seed*1664525 + 1013904223; return int(seed>>8) % n }
+	for trial := 0; trial < 50; trial++ {
+		inner := Decoded(text)
+		// The per-rune truth for inner.
+		var innerOrig []int
+		{
+			i, prevCR := 0, false
+			for _, r := range text {
+				switch {
+				case r == '\n' && prevCR:
+					prevCR = false
+				default:
+					innerOrig = append(innerOrig, i)
+					prevCR = r == '\r'
+				}
+				i++
+			}
+		}
+		// outer: drop random stretches of inner, sometimes DropLast.
+		var b Builder
+		var want []int
+		i := 0
+		for _, r := range inner.Text {
+			if rnd(10) < 3 {
+				i++
+				continue
+			}
+			b.Add(r, i)
+			want = append(want, innerOrig[i])
+			if rnd(20) == 0 {
+				b.DropLast()
+				want = want[:len(want)-1]
+			}
+			i++
+		}
+		outer := b.View()
+		got := Map(outer, inner)
+		if got.Runes() != len(want) {
+			t.Fatalf("trial %d: %d runes, want %d", trial, got.Runes(), len(want))
+		}
+		for k, w := range want {
+			if o := got.Origin(k); o != w {
+				t.Fatalf("trial %d: rune %d maps to %d, want %d", trial, k, o, w)
+			}
+		}
+	}
+}
+
+// Slice gives the same text indexed or not.
+func TestSlice(t *testing.T) {
+	s := "关于印发《安康市“十四五”卫生健康事业发展规划》的通知\n正文"
+	for _, c := range [][2]int{{0, 2}, {5, 9}, {26, 29}, {28, 30}, {30, 30}} {
+		want := string([]rune(s)[c[0]:c[1]])
+		if got := Identity(s).Slice(c[0], c[1]); got != want {
+			t.Errorf("unindexed Slice%v = %q, want %q", c, got, want)
+		}
+		v := Identity(s)
+		v.Chars()
+		if got := v.Slice(c[0], c[1]); got != want {
+			t.Errorf("indexed Slice%v = %q, want %q", c, got, want)
+		}
+		if got := v.Substring(c[0], c[1]); got != want {
+			t.Errorf("Substring%v = %q, want %q", c, got, want)
+		}
+	}
+}
+
+// A text with invalid bytes (each one rune) and a real U+FFFD indexes
+// the same as a plain decoding.
+func TestIndexInvalidUTF8(t *testing.T) {
+	s := "达到\xff95%\uFFFD以上\xe4\xb8目标"
+	for i := 0; i < 3; i++ {
+		s += s
+	}
+	v := Identity(s)
+	b := 0
+	for r := range []rune(s) {
+		if got := v.ByteOffset(r); got != b {
+			t.Fatalf("ByteOffset(%d) = %d, want %d", r, got, b)
+		}
+		if got := v.RuneIndex(b); got != r {
+			t.Fatalf("RuneIndex(%d) = %d, want %d", b, got, r)
+		}
+		_, size := utf8.DecodeRuneInString(s[b:])
+		b += size
 	}
 }

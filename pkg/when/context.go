@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // How far into a document its own date and its title are looked for.
@@ -27,7 +28,10 @@ func DocContext(text string) Context {
 	v := load()
 	var ctx Context
 	lines := 0
-	for _, line := range strings.Split(text, "\n") {
+	// only the head is read: lines are cut off it one at a time
+	for rest, more := text, true; more; {
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
@@ -35,8 +39,10 @@ func DocContext(text string) Context {
 		if lines++; lines > headLines {
 			break
 		}
-		if ctx.DocYear == 0 {
-			if m := reFullDate.FindStringSubmatch(line); m != nil {
+		// a date starts with four digits: the pattern is tried from the
+		// first four, and not at all on a line without them
+		if at := fourDigits(line); ctx.DocYear == 0 && at >= 0 {
+			if m := reFullDate.FindStringSubmatch(line[at:]); m != nil {
 				y, _ := strconv.Atoi(m[1])
 				mo, _ := strconv.Atoi(m[2])
 				d, _ := strconv.Atoi(m[3])
@@ -45,7 +51,7 @@ func DocContext(text string) Context {
 				}
 			}
 		}
-		if ctx.PlanEnd == 0 && lines <= titleLines && len([]rune(line)) <= titleRunes {
+		if ctx.PlanEnd == 0 && lines <= titleLines && utf8.RuneCountInString(line) <= titleRunes {
 			ctx.PlanStart, ctx.PlanEnd = v.planPeriod([]rune(line))
 		}
 	}
@@ -80,11 +86,27 @@ func (v *vocab) planPeriod(rs []rune) (first, last int) {
 		if kind, n, hit := v.mark.at(rs, k); hit && kind == "year" {
 			k += n
 		}
-		if k < len(rs) && v.rangeSep[rs[k]] {
+		if k < len(rs) && v.rangeSep.has(rs[k]) {
 			if b, ok := year4(k + 1); ok && b > a && b-a <= 20 {
 				return a, b
 			}
 		}
 	}
 	return 0, 0
+}
+
+// fourDigits is the byte offset of the first run of four ASCII digits in
+// s, -1 when none.
+func fourDigits(s string) int {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			run = 0
+			continue
+		}
+		if run++; run == 4 {
+			return i - 3
+		}
+	}
+	return -1
 }

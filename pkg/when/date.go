@@ -39,15 +39,14 @@ func (v *vocab) readSmall(rs []rune, i int) (val, n int, ok bool) {
 		if j-i > 2 {
 			return 0, 0, false
 		}
-		val, _ = strconv.Atoi(string(rs[i:j]))
+		for _, r := range rs[i:j] {
+			val = val*10 + int(r-'0')
+		}
 		return val, j - i, true
 	}
 	pre, post, ten := -1, -1, false
-	for j < len(rs) {
-		x, isNum := v.numeral[rs[j]]
-		if !isNum {
-			break
-		}
+	for j < len(rs) && v.numerals.has(rs[j]) {
+		x, _ := v.numeral.get(rs[j])
 		switch {
 		case x == 10 && !ten:
 			ten = true
@@ -121,7 +120,7 @@ func (v *vocab) scanDate(rs []rune, i int, whole bool) (e expr, ok bool) {
 	// A date opens with a digit, a numeral or a relative word (今年, 下月):
 	// Find asks at every position, so the rest is read only there.
 	if i < len(rs) {
-		if r := rs[i]; !(r >= '0' && r <= '9') && !v.isNumeral(r) && !v.relYear.first[r] && !v.relMonth.first[r] {
+		if r := rs[i]; !(r >= '0' && r <= '9') && !v.isNumeral(r) && !v.relYear.first.has(r) && !v.relMonth.first.has(r) {
 			return e, false
 		}
 	}
@@ -130,7 +129,9 @@ func (v *vocab) scanDate(rs []rune, i int, whole bool) (e expr, ok bool) {
 		e.hasYear, e.year, e.short = true, y, short
 		j += n
 	} else if rw, n, hit := v.relYear.at(rs, j); hit {
-		e.hasYear, e.rel = true, &rw
+		// a copy taken on a hit only: &rw would allocate at every call
+		rel := rw
+		e.hasYear, e.rel = true, &rel
 		j += n
 	}
 	if m, n, hit := v.readMarked(rs, j, "month", 1, 12); hit {
@@ -160,12 +161,14 @@ func (v *vocab) scanDate(rs []rune, i int, whole bool) (e expr, ok bool) {
 	switch {
 	case e.hasYear && !e.hasMonth():
 		if s, n, hit := v.yearPart.at(rs, j); hit {
-			e.part = &s
+			part := s
+			e.part = &part
 			j += n
 		}
 	case e.hasMonth() && e.day == 0:
 		if s, n, hit := v.monthPart.at(rs, j); hit {
-			e.part = &s
+			part := s
+			e.part = &part
 			j += n
 		}
 	}

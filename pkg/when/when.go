@@ -9,10 +9,14 @@ package when
 
 import (
 	"fmt"
-
-	"github.com/cnplan/cnplan/pkg/normalize"
+	"slices"
+	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cnplan/cnplan/pkg/normalize"
 )
 
 // Context is what a document says about its own time.
@@ -70,13 +74,18 @@ type candidate struct {
 
 // frame is what Find knows of the document while it reads it.
 type frame struct {
-	ctx       Context
-	inTitle   []bool // inside 《…》
-	titleLine []bool // on a line that is the document's title
-	yearOf    int    // the year of a date written without one (0 unknown)
-	since     int    // the last start year read ("2020年起"), 0 none
-	sinceAt   int    // where it was read
-	spanFrom  int    // the start year of the last "X年起N年内", 0 none
+	ctx        Context
+	titles     []runeSpan // inside 《…》, ascending
+	titleLines []runeSpan // the lines that are the document's title, ascending
+	yearOf     int        // the year of a date written without one (0 unknown)
+	since      int        // the last start year read ("2020年起"), 0 none
+	sinceAt    int        // where it was read
+	spanFrom   int        // the start year of the last "X年起N年内", 0 none
+
+	formulaLine runeSpan // the line inFormula last read
+	isFormula   bool     // whether it holds =
+	sinceEndOf  int      // the sinceAt whose sentence end sinceEnd is, -1 none
+	sinceEnd    int
 }
 
 // Find returns the deadline expressions in text, left to right.
@@ -90,15 +99,24 @@ type frame struct {
 // period is meant ("十四五"末, "十四五"期间), not when it names a plan
 // ("十四五"卫生健康事业发展规划) or an era ("十四五"时期是…).
 func Find(text string, ctx Context) []Deadline {
+	return FindRunes([]rune(text), ctx)
+}
+
+// FindRunes is Find on text already decoded ([]rune(text)), for a caller
+// that holds the runes; offsets are the same. rs is not modified.
+func FindRunes(rs []rune, ctx Context) []Deadline {
 	v := load()
-	rs := []rune(text)
-	f := &frame{ctx: ctx, inTitle: v.titleMask(rs), titleLine: titleLineMask(rs, ctx.Title)}
+	f := &frame{ctx: ctx, titles: v.titleSpans(rs), titleLines: titleLineSpans(rs, ctx.Title), sinceEndOf: -1}
 	f.yearOf = v.titleYear(ctx.Title)
 	if f.yearOf == 0 {
 		f.yearOf = ctx.DocYear
 	}
 	var out []Deadline
 	for i := 0; i < len(rs); {
+		if !v.starts.has(rs[i]) {
+			i++ // no candidate begins with this rune
+			continue
+		}
 		c, ok := v.candidateAt(rs, i)
 		if !ok {
 			i++
@@ -166,28 +184,48 @@ func (v *vocab) yearsWithin(rs []rune, j int) (years, end int, ok bool) {
 	return n, j + k + m, true
 }
 
-// titleLineMask marks the runes of the lines whose text is the title.
-func titleLineMask(rs []rune, title string) []bool {
-	mask := make([]bool, len(rs)+1)
+// runeSpan is the runes [start, end).
+type runeSpan struct{ start, end int }
+
+// covers reports whether one of spans (ascending, disjoint) holds rune i.
+func covers(spans []runeSpan, i int) bool {
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].end > i })
+	return k < len(spans) && spans[k].start <= i
+}
+
+// titleLineSpans gives the lines whose text, less spaces around it, is the
+// title.
+func titleLineSpans(rs []rune, title string) []runeSpan {
 	title = strings.TrimSpace(title)
-	if title == "" {
-		return mask
+	if title == "" || !utf8.ValidString(title) {
+		return nil // runes spell valid UTF-8 only: no line equals it
 	}
-	n := len([]rune(title))
+	want := []rune(title)
+	n := len(want)
+	var out []runeSpan
 	for a := 0; a < len(rs); {
 		b := a
 		for b < len(rs) && rs[b] != '\n' {
 			b++
 		}
 		// only lines of about the title's length are compared (indent, CR)
-		if b-a >= n && b-a <= n+titlePad && strings.TrimSpace(string(rs[a:b])) == title {
-			for k := a; k < b; k++ {
-				mask[k] = true
-			}
+		if b-a >= n && b-a <= n+titlePad && slices.Equal(trimSpaceRunes(rs[a:b]), want) {
+			out = append(out, runeSpan{a, b})
 		}
 		a = b + 1
 	}
-	return mask
+	return out
+}
+
+// trimSpaceRunes is strings.TrimSpace on runes.
+func trimSpaceRunes(rs []rune) []rune {
+	for len(rs) > 0 && unicode.IsSpace(rs[0]) {
+		rs = rs[1:]
+	}
+	for len(rs) > 0 && unicode.IsSpace(rs[len(rs)-1]) {
+		rs = rs[:len(rs)-1]
+	}
+	return rs
 }
 
 // titlePad bounds the indentation and line end around a title line.
@@ -220,7 +258,7 @@ func (v *vocab) titleYear(title string) int {
 func (v *vocab) candidateAt(rs []rune, i int) (c candidate, ok bool) {
 	// a five-year plan, maybe quoted: “十四五”末
 	j := i
-	closer, quoted := v.quote[rs[j]]
+	closer, quoted := v.quote.get(rs[j])
 	if quoted {
 		j++
 	}
@@ -262,11 +300,11 @@ func (v *vocab) candidateAt(rs []rune, i int) (c candidate, ok bool) {
 			}
 		}
 	}
-	if p, n, hit := v.yearPart.at(rs, i); hit && !p.end && (i == 0 || !v.isNumeral(rs[i-1]) && !v.notBefore[rs[i-1]]) {
+	if p, n, hit := v.yearPart.at(rs, i); hit && !p.end && (i == 0 || !v.isNumeral(rs[i-1]) && !v.notBefore.has(rs[i-1])) {
 		return v.withAfter(rs, candidate{kind: kindPart, start: i, end: i + n, part: p}), true
 	}
 	if _, n, hit := v.bare.at(rs, i); hit {
-		if i > 0 && (v.notBefore[rs[i-1]] || v.isNumeral(rs[i-1])) {
+		if i > 0 && (v.notBefore.has(rs[i-1]) || v.isNumeral(rs[i-1])) {
 			return c, false // "三年内", "每年底"
 		}
 		return v.withAfter(rs, candidate{kind: kindBare, start: i, end: i + n}), true
@@ -301,13 +339,13 @@ func (v *vocab) judge(rs []rune, c candidate, f *frame) (d Deadline, keep bool) 
 		}
 		return d, false
 	}
-	if c.not || f.inTitle[c.start] {
+	if c.not || covers(f.titles, c.start) {
 		return d, false
 	}
-	if c.kind == kindDate && c.e.rel != nil && inFormula(rs, c.start) {
+	if c.kind == kindDate && c.e.rel != nil && f.inFormula(rs, c.start) {
 		return d, false // 年度考评分值=(本年度上半年考评分值+…)÷2: a term, not a deadline
 	}
-	if f.titleLine[c.start] && c.kind == kindDate && c.e.rel == nil {
+	if c.kind == kindDate && c.e.rel == nil && covers(f.titleLines, c.start) {
 		return d, false // the year a title names; a headline's 今年 is the news's year
 	}
 	start := c.start
@@ -347,7 +385,7 @@ func (v *vocab) judge(rs []rune, c candidate, f *frame) (d Deadline, keep bool) 
 			// 5月底完成 in a yearly plan: that year; 每年1月底前 after 2020年起:
 			// first due in 2020.
 			y := f.yearOf
-			if _, _, every := v.every.endingAt(rs, c.start); every && f.since > 0 && sameSentence(rs, f.sinceAt, c.start) {
+			if _, _, every := v.every.endingAt(rs, c.start); every && f.since > 0 && f.sinceSentence(rs, c.start) {
 				y = f.since
 			}
 			if y == 0 {
@@ -380,7 +418,7 @@ func (v *vocab) judge(rs []rune, c candidate, f *frame) (d Deadline, keep bool) 
 	case kindPart:
 		// 二季度完成, 上半年前: in a yearly plan, that year's quarter; not
 		// a term of a formula (年度分值=(上半年分值+下半年分值)÷2).
-		if !c.by && !cued && !opensClause(rs, c.start) || inFormula(rs, c.start) || f.yearOf == 0 {
+		if !c.by && !cued && !opensClause(rs, c.start) || f.inFormula(rs, c.start) || f.yearOf == 0 {
 			return d, false
 		}
 		year = f.yearOf
@@ -452,7 +490,7 @@ func (v *vocab) ownPeriod(rs []rune, c candidate, ctx Context) (from int, ok boo
 		a, k2 = a-1, k2-1
 	}
 	whole := k2 == 0
-	ownStart := (a == 0 || !isHan(rs[a-1])) && (k2 == 0 || v.nameJoint[nrs[k2-1]] || !isHan(nrs[k2-1]))
+	ownStart := (a == 0 || !isHan(rs[a-1])) && (k2 == 0 || v.nameJoint.has(nrs[k2-1]) || !isHan(nrs[k2-1]))
 	if from-1-a < 2 || !(whole || ownStart) {
 		return 0, false
 	}
@@ -477,12 +515,18 @@ func namesPeriod(rs []rune, start, end int) bool {
 	case ',', '。', ';', ':', '“', '"', '\n', '\r', ' ':
 		return true
 	}
+	// the line's ends are looked for no further than a short line
+	// reaches, so a page-long line costs no more than a short one
 	a, b := start, end
 	for a > 0 && rs[a-1] != '\n' {
-		a--
+		if a--; b-a > shortLine {
+			return false
+		}
 	}
 	for b < len(rs) && rs[b] != '\n' && rs[b] != '\r' {
-		b++
+		if b++; b-a > shortLine {
+			return false
+		}
 	}
 	return b-a <= shortLine
 }
@@ -502,29 +546,37 @@ func opensClause(rs []rune, i int) bool {
 	return false
 }
 
-// inFormula: the line at i is a formula (it holds =).
-func inFormula(rs []rune, i int) bool {
-	for k := i; k < len(rs) && rs[k] != '\n'; k++ {
-		if rs[k] == '=' {
-			return true
+// inFormula: the line at i is a formula (it holds =). The last line read
+// is kept: candidates come left to right, so each line is read once, not
+// once per candidate on it.
+func (f *frame) inFormula(rs []rune, i int) bool {
+	if i < f.formulaLine.start || i >= f.formulaLine.end {
+		a, b := i, i
+		for a > 0 && rs[a-1] != '\n' {
+			a--
 		}
-	}
-	for k := i - 1; k >= 0 && rs[k] != '\n'; k-- {
-		if rs[k] == '=' {
-			return true
+		for b < len(rs) && rs[b] != '\n' {
+			b++
 		}
+		f.formulaLine = runeSpan{a, b}
+		f.isFormula = slices.Contains(rs[a:b], '=')
 	}
-	return false
+	return f.isFormula
 }
 
-// sameSentence: no sentence end or line break between a and b.
-func sameSentence(rs []rune, a, b int) bool {
-	for _, r := range rs[a:b] {
-		if r == '。' || r == '\n' || r == '!' || r == '?' {
-			return false
+// sinceSentence: no sentence end or line break between the last start year
+// read and b. Where the start year's sentence ends is found once.
+func (f *frame) sinceSentence(rs []rune, b int) bool {
+	if f.sinceEndOf != f.sinceAt {
+		f.sinceEndOf, f.sinceEnd = f.sinceAt, len(rs)
+		for k := f.sinceAt; k < len(rs); k++ {
+			if r := rs[k]; r == '。' || r == '\n' || r == '!' || r == '?' {
+				f.sinceEnd = k
+				break
+			}
 		}
 	}
-	return true
+	return f.sinceEnd >= b
 }
 
 // InBackground says whether a heading path (pkg/extract's "一、发展背景 >
@@ -546,7 +598,7 @@ func InBackground(path string) bool {
 // "2021年至2025年" — a plan's period, not a deadline.
 func (v *vocab) inRange(rs []rune, c candidate) bool {
 	// left: YYYY[年]<sep> before it
-	if k := c.start - 1; k >= 0 && v.rangeSep[rs[k]] {
+	if k := c.start - 1; k >= 0 && v.rangeSep.has(rs[k]) {
 		k--
 		if k >= 0 {
 			if kind, n, hit := v.mark.endingAt(rs, k+1); hit && kind == "year" {
@@ -558,31 +610,31 @@ func (v *vocab) inRange(rs []rune, c candidate) bool {
 		}
 	}
 	// right: <sep>YYYY after it
-	if k := c.e.end; k+1 < len(rs) && v.rangeSep[rs[k]] && v.isNumeral(rs[k+1]) {
+	if k := c.e.end; k+1 < len(rs) && v.rangeSep.has(rs[k]) && v.isNumeral(rs[k+1]) {
 		return true
 	}
 	return false
 }
 
-// titleMask marks the runes inside a title (《…》) closed on the same line.
-func (v *vocab) titleMask(rs []rune) []bool {
-	mask := make([]bool, len(rs)+1)
+// titleSpans gives the titles (《…》) closed on the line they open on.
+func (v *vocab) titleSpans(rs []rune) []runeSpan {
+	var out []runeSpan
 	open := -1
 	var closer rune
+	openers := v.titleOpen // a local copy stays in registers
 	for i, r := range rs {
 		switch {
 		case r == '\n':
 			open = -1
 		case open < 0:
-			if cl, ok := v.title[r]; ok {
-				open, closer = i, cl
+			if openers.has(r) {
+				open = i
+				closer, _ = v.title.get(r)
 			}
 		case r == closer:
-			for k := open; k <= i; k++ {
-				mask[k] = true
-			}
+			out = append(out, runeSpan{open, i + 1})
 			open = -1
 		}
 	}
-	return mask
+	return out
 }
