@@ -82,7 +82,10 @@ func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 		pairLens = v.repairLensAt(rs[i], rs[i+1])
 	}
 	for _, n := range v.nameLens {
-		if n < minRepairLen || i+n > lim || n <= best.end-i || repairLens&lenBit(n) == 0 {
+		if repairLens == 0 || n < minRepairLen || n <= best.end-i {
+			break // nameLens runs longest first: no shorter length fits either
+		}
+		if i+n > lim || repairLens&lenBit(n) == 0 {
 			continue
 		}
 		if pairLens&lenBit(n) == 0 && v.info(rs[i+n-1]).lastLens&v.info(rs[i+n-2]).penultLens&lenBit(n) == 0 {
