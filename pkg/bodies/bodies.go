@@ -60,14 +60,14 @@ func find(rs []rune) []Clause {
 // (首位为牵头部门), or whose first body is marked so (市发展改革委(牵头)、…): the first body becomes a lead clause, the others keep
 // the clause's role.
 func (v *vocab) splitLeads(rs []rune, cs []Clause) []Clause {
+	if len(cs) == 0 {
+		return nil
+	}
 	splits := 0
 	for _, c := range cs {
 		if v.leadsFirst(rs, c) {
 			splits++
 		}
-	}
-	if len(cs) == 0 {
-		return nil
 	}
 	if splits == 0 {
 		return cs

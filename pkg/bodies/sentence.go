@@ -14,8 +14,8 @@ func (v *vocab) sentenceClauses(rs []rune, taken []Clause) []Clause {
 	var out []Clause
 	inTaken := newSpans(taken)
 	// Clauses are found in order of Start, each after the last one's
-	// Start: a new one falls among the units of an earlier one when it
-	// starts before the furthest end of their units (see insideUnits).
+	// Start: a new one falls among the units of an earlier one exactly
+	// when it starts before the furthest end of their units.
 	unitsEnd := 0
 	n := len(rs)
 	var startsBuf [4]int

@@ -36,11 +36,13 @@ type vocab struct {
 	joints         [][]rune        // words joining two subjects
 	generic        map[string]bool // items that name no body
 	genPrefix      []string        // prefixes of items that name no body
-	genPrefixRunes [][]rune
-	tails          []tail        // list tails, longest first
-	stop           map[rune]bool // first runes of the words that follow a body
+	genPrefixRunes [][]rune        // genPrefix as runes
+	tails          []tail          // list tails, longest first
+	stop           map[rune]bool   // first runes of the words that follow a body
 	// by name length: first runes, second runes, first two runes, so that
-	// repair only blanks positions that can still match a name.
+	// repair only blanks positions that can still match a name. The rune
+	// masks of runeInfo say the same in one probe; these maps answer for
+	// names of 63 runes or more, beyond the masks.
 	firstBy, secondBy map[int]map[rune]bool
 	prefixBy          map[int]map[[2]rune]bool
 
@@ -52,7 +54,7 @@ type vocab struct {
 	otherIDs  map[rune]int32
 	runeInfos []runeInfo
 	// runeFlags holds the flags of the runes of the Basic Multilingual
-	// Plane apart, so that the scans that only test a flag touch 64 KB.
+	// Plane apart, so that the scans that only test a flag touch 128 KB.
 	runeFlags []uint16
 
 	heads       []phrase // open label heads: 牵头 (牵头考核单位:)
