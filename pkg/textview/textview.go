@@ -5,6 +5,7 @@
 package textview
 
 import (
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -337,24 +338,20 @@ type Lines []int
 // editor shows whatever system wrote the file.
 func NewLines(s string) Lines {
 	starts := Lines{0}
-	i := 0
-	prevCR := false
-	for _, r := range s {
-		i++
-		switch {
-		case r == '\r':
-			starts = append(starts, i)
-			prevCR = true
-		case r == '\n' && prevCR:
-			starts[len(starts)-1] = i // CR LF: the line starts after the LF
-			prevCR = false
-		case r == '\n':
-			starts = append(starts, i)
-		default:
-			prevCR = false
+	runes := 0 // runes before s[b:]
+	for b := 0; ; {
+		i := strings.IndexAny(s[b:], "\r\n")
+		if i < 0 {
+			return starts
 		}
+		runes += utf8.RuneCountInString(s[b:b+i]) + 1
+		b += i + 1
+		if s[b-1] == '\r' && b < len(s) && s[b] == '\n' {
+			runes++ // CR LF: one break, the line starts after the LF
+			b++
+		}
+		starts = append(starts, runes)
 	}
-	return starts
 }
 
 // Line returns the 1-based line number holding rune offset off.
