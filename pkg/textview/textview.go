@@ -55,6 +55,28 @@ func (b *Builder) Add(r rune, orig int) {
 	b.end = int32(orig) + 1
 }
 
+// AddString appends s, whose runes stand for the original runes from
+// offset orig on, one for one: a bulk Add.
+func (b *Builder) AddString(s string, orig int) {
+	if !utf8.ValidString(s) {
+		for _, r := range s { // invalid bytes become U+FFFD, as Add writes them
+			b.Add(r, orig)
+			orig++
+		}
+		return
+	}
+	n := utf8.RuneCountInString(s)
+	if n == 0 {
+		return
+	}
+	b.buf = append(b.buf, s...)
+	if k := len(b.runs) - 1; k < 0 || b.runs[k].orig+(b.n-b.runs[k].at) != int32(orig) {
+		b.runs = append(b.runs, run{b.n, int32(orig)})
+	}
+	b.n += int32(n)
+	b.end = int32(orig + n)
+}
+
 // SetEnd sets the original offset that the view's end maps to (after
 // the last rune added, by default one past its original).
 func (b *Builder) SetEnd(orig int) { b.end = int32(orig) }
