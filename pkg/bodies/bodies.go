@@ -32,12 +32,24 @@ type Clause struct {
 
 // Find returns the responsibility clauses of text, in order of Start.
 func Find(text string) []Clause {
+	return find(foldWidth([]rune(text)))
+}
+
+// FindRunes is Find on text already decoded to runes, which it does not
+// change: offsets are indexes into rs.
+func FindRunes(rs []rune) []Clause {
+	if needsFold(rs) {
+		rs = foldWidth(append([]rune(nil), rs...))
+	}
+	return find(rs)
+}
+
+func find(rs []rune) []Clause {
 	v := load()
-	rs := foldWidth([]rune(text))
 	labelled := v.labelClauses(rs)
 	out := labelled
 	out = append(out, v.bracketClauses(rs, labelled)...)
-	taken := append([]Clause(nil), out...)
+	taken := out[:len(out):len(out)] // what appending to out leaves unchanged
 	out = append(out, v.sentenceClauses(rs, taken)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	trimOverlaps(rs, out)
@@ -48,9 +60,21 @@ func Find(text string) []Clause {
 // (首位为牵头部门), or whose first body is marked so (市发展改革委(牵头)、…): the first body becomes a lead clause, the others keep
 // the clause's role.
 func (v *vocab) splitLeads(rs []rune, cs []Clause) []Clause {
-	var out []Clause
+	if len(cs) == 0 {
+		return nil
+	}
+	splits := 0
 	for _, c := range cs {
-		if len(c.Units) < 2 || c.Role == Lead || !c.firstLeads && !v.hasLeadNote(rs, c) {
+		if v.leadsFirst(rs, c) {
+			splits++
+		}
+	}
+	if splits == 0 {
+		return cs
+	}
+	out := make([]Clause, 0, len(cs)+splits)
+	for _, c := range cs {
+		if !v.leadsFirst(rs, c) {
 			out = append(out, c)
 			continue
 		}
@@ -61,6 +85,11 @@ func (v *vocab) splitLeads(rs []rune, cs []Clause) []Clause {
 		out = append(out, lead, rest)
 	}
 	return out
+}
+
+// leadsFirst: c is split by splitLeads.
+func (v *vocab) leadsFirst(rs []rune, c Clause) bool {
+	return len(c.Units) >= 2 && c.Role != Lead && (c.firstLeads || v.hasLeadNote(rs, c))
 }
 
 // hasLeadNote: a lead note stands after the clause's last body, before its
@@ -114,6 +143,18 @@ func isSoftEnd(r rune) bool {
 	return false
 }
 
+// addAll adds items, making room for them at once.
+func (c *Clause) addAll(items []item) {
+	if len(c.Units) == 0 && len(items) > 0 {
+		c.Units = make([]string, 0, len(items))
+		c.Canonical = make([]string, 0, len(items))
+		c.UnitSpans = make([][2]int, 0, len(items))
+	}
+	for _, it := range items {
+		c.add(it)
+	}
+}
+
 func (c *Clause) add(it item) {
 	if it.lead && len(c.Units) == 0 {
 		c.firstLeads = true
@@ -121,6 +162,16 @@ func (c *Clause) add(it item) {
 	c.Units = append(c.Units, it.written)
 	c.Canonical = append(c.Canonical, it.canon)
 	c.UnitSpans = append(c.UnitSpans, [2]int{it.start, it.end})
+}
+
+// needsFold reports whether foldWidth would change rs.
+func needsFold(rs []rune) bool {
+	for _, r := range rs {
+		if r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 {
+			return true
+		}
+	}
+	return false
 }
 
 // foldWidth maps full-width ASCII forms and the ideographic space to their

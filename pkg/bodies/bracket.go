@@ -1,5 +1,7 @@
 package bodies
 
+import "sort"
+
 // maxBracket bounds a national-style bracket: (农业农村部、工业和信息化部负责).
 const maxBracket = 200
 
@@ -9,16 +11,18 @@ const maxBracket = 200
 // label belong to labelClauses.
 func (v *vocab) bracketClauses(rs []rune, taken []Clause) []Clause {
 	var out []Clause
+	inTaken := newSpans(taken)
 	n := len(rs)
 	for a := 0; a < n; a++ {
 		if rs[a] != '(' {
 			continue
 		}
 		b := matchClose(rs, a)
-		if b < 0 || inside(taken, a) {
+		if b < 0 || inTaken.contains(a) {
 			continue
 		}
-		parts := splitParts(rs, a+1, b)
+		var partsBuf [8][2]int
+		parts := splitParts(partsBuf[:0], rs, a+1, b)
 		var got []Clause
 		for k, pt := range parts {
 			s := skipSpaces(rs, pt[0], pt[1])
@@ -33,7 +37,7 @@ func (v *vocab) bracketClauses(rs []rune, taken []Clause) []Clause {
 			q = skipAny(rs, q, e, v.between)
 			role := ""
 			for _, ph := range v.roles {
-				if hasAt(rs, q, e, ph.text) && q+runeLen(ph.text) == e {
+				if hasAt(rs, q, e, ph.text) && q+len(ph.text) == e {
 					role = ph.role
 					break
 				}
@@ -48,9 +52,7 @@ func (v *vocab) bracketClauses(rs []rune, taken []Clause) []Clause {
 			if k == len(parts)-1 {
 				c.End = b + 1
 			}
-			for _, it := range items {
-				c.add(it)
-			}
+			c.addAll(items)
 			got = append(got, c)
 		}
 		out = append(out, got...)
@@ -78,9 +80,9 @@ func matchClose(rs []rune, a int) int {
 	return -1
 }
 
-// splitParts splits rs[a:b] at , and ; outside inner brackets.
-func splitParts(rs []rune, a, b int) [][2]int {
-	var parts [][2]int
+// splitParts appends to parts the pieces of rs[a:b] split at , and ;
+// outside inner brackets.
+func splitParts(parts [][2]int, rs []rune, a, b int) [][2]int {
 	depth := 0
 	s := a
 	for p := a; p < b; p++ {
@@ -99,11 +101,32 @@ func splitParts(rs []rune, a, b int) [][2]int {
 	return append(parts, [2]int{s, b})
 }
 
-func inside(cs []Clause, p int) bool {
-	for _, c := range cs {
-		if p >= c.Start && p < c.End {
-			return true
+// spans tells whether a position lies inside any of a set of clauses
+// ([Start, End)) by binary search, where a loop over the clauses for each
+// bracket and sentence was quadratic in the size of a document.
+type spans struct {
+	starts []int // the clauses' Starts, ascending
+	maxEnd []int // maxEnd[k]: the furthest End of the clauses of starts[:k+1]
+}
+
+func newSpans(cs []Clause) spans {
+	byStart := make([][2]int, len(cs))
+	for k, c := range cs {
+		byStart[k] = [2]int{c.Start, c.End}
+	}
+	sort.Slice(byStart, func(i, j int) bool { return byStart[i][0] < byStart[j][0] })
+	s := spans{starts: make([]int, len(cs)), maxEnd: make([]int, len(cs))}
+	for k, c := range byStart {
+		s.starts[k], s.maxEnd[k] = c[0], c[1]
+		if k > 0 {
+			s.maxEnd[k] = max(c[1], s.maxEnd[k-1])
 		}
 	}
-	return false
+	return s
+}
+
+// contains reports whether some clause has Start <= p < End.
+func (s spans) contains(p int) bool {
+	k := sort.SearchInts(s.starts, p+1) - 1 // the last clause starting at or before p
+	return k >= 0 && s.maxEnd[k] > p
 }

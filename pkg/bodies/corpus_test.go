@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/cnplan/cnplan/internal/corpus"
 	"github.com/cnplan/cnplan/pkg/eval"
 
 	"github.com/cnplan/cnplan/pkg/normalize"
@@ -131,17 +132,42 @@ func readGold(t *testing.T, path string) []goldUnit {
 	return out
 }
 
-// BenchmarkFind measures Find on the longest corpus document (001, about
-// 18,000 runes).
+// BenchmarkFind measures Find on every corpus document, as the pipeline
+// hands them on (normalised).
 func BenchmarkFind(b *testing.B) {
-	raw, err := os.ReadFile("../../testdata/corpus/001_739e833243cd6df4.txt")
-	if err != nil {
-		b.Fatal(err)
+	docs := corpus.All(b)
+	size := 0
+	for _, d := range docs {
+		size += len(d.Normalised)
 	}
-	text := string(raw)
-	Find(text) // compile the vocabulary outside the timing
+	Find(docs[0].Normalised) // compile the vocabulary outside the timing
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Find(text)
+		for _, d := range docs {
+			Find(d.Normalised)
+		}
+	}
+}
+
+// BenchmarkFindRunes is BenchmarkFind on the documents already decoded, as
+// the pipeline hands them on.
+func BenchmarkFindRunes(b *testing.B) {
+	docs := corpus.All(b)
+	size := 0
+	var texts [][]rune
+	for _, d := range docs {
+		size += len(d.Normalised)
+		texts = append(texts, []rune(d.Normalised))
+	}
+	FindRunes(texts[0]) // compile the vocabulary outside the timing
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, rs := range texts {
+			FindRunes(rs)
+		}
 	}
 }

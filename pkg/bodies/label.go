@@ -11,7 +11,7 @@ const maxListLen = 150
 // intact; the part before them may be one edit away (贡任单位, 责仕单位).
 func (v *vocab) labelAt(rs []rune, j int) (start, after int, role string, ok bool) {
 	n := len(rs)
-	if !v.tailFirst[rs[j]] {
+	if v.flagsOf(rs[j])&flagTail == 0 {
 		return 0, 0, "", false
 	}
 	type cand struct{ d, exact, hl int }
@@ -29,7 +29,7 @@ func (v *vocab) labelAt(rs []rune, j int) (start, after int, role string, ok boo
 		if !hasAt(rs, j, n, lb.tail) {
 			continue
 		}
-		k := skipSpaces(rs, j+runeLen(lb.tail), n)
+		k := skipSpaces(rs, j+len(lb.tail), n)
 		if k >= n || rs[k] != ':' {
 			continue
 		}
@@ -79,12 +79,12 @@ func (v *vocab) openLabelAt(rs []rune, j int) (start, after int, role string, ok
 		if !hasAt(rs, j, n, tl) {
 			continue
 		}
-		k := skipSpaces(rs, j+runeLen(tl), n)
+		k := skipSpaces(rs, j+len(tl), n)
 		if k >= n || rs[k] != ':' {
 			continue
 		}
 		for _, h := range v.heads {
-			hl := runeLen(h.text)
+			hl := len(h.text)
 			for s := j - hl; s >= 0 && s >= j-hl-maxLabelMid; s-- {
 				if !isHan(rs[s]) {
 					break
@@ -145,6 +145,9 @@ func (v *vocab) labelClauses(rs []rune) []Clause {
 	var out []Clause
 	n := len(rs)
 	for j := 1; j+2 < n; j++ {
+		if v.flagsOf(rs[j])&flagTail == 0 {
+			continue // what labelAt asks first, without a call
+		}
 		start, after, role, ok := v.labelAt(rs, j)
 		if !ok {
 			continue
@@ -243,9 +246,7 @@ scan:
 			}
 		}
 	}
-	for _, it := range items {
-		c.add(it)
-	}
+	c.addAll(items)
 	if end < 0 {
 		end = contentEnd
 		if len(items) > 0 {
@@ -306,7 +307,7 @@ func (v *vocab) splitItems(rs []rune, a, b int) []item {
 			}
 			if t.text != t.word {
 				last.written = strings.TrimSuffix(last.written, t.text)
-				last.end -= runeLen(t.text)
+				last.end -= len(t.runes)
 				last.canon, _ = v.canonical(last.written)
 			}
 			if t.word != "" {
@@ -333,7 +334,7 @@ func (v *vocab) readItems(rs []rune, s, e int) []item {
 	lead := false
 	if e-s > 4 && rs[e-1] == ')' {
 		for _, ph := range v.roles {
-			k := e - 1 - runeLen(ph.text)
+			k := e - 1 - len(ph.text)
 			if ph.role == Lead && k-1 > s && rs[k-1] == '(' && hasAt(rs, k, e-1, ph.text) {
 				lead, e = true, k-1
 				break
@@ -358,7 +359,7 @@ func (v *vocab) readPiece(rs []rune, s, e int) []item {
 		// 市财政局按职责分工负责: the role phrase is not part of the name.
 		if it, ok := v.bodyAt(rs, s, e); ok && it.end < e {
 			q := skipAny(rs, it.end, e, v.between)
-			if ph, ok := phraseAt(rs, q, e, v.roles); ok && q+runeLen(ph.text) == e {
+			if ph, ok := phraseAt(rs, q, e, v.roles); ok && q+len(ph.text) == e {
 				return []item{it}
 			}
 		}
@@ -368,7 +369,7 @@ func (v *vocab) readPiece(rs []rune, s, e int) []item {
 					continue
 				}
 				l, lok := v.bodyAt(rs, s, k)
-				r, rok := v.bodyAt(rs, k+runeLen(jw), e)
+				r, rok := v.bodyAt(rs, k+len(jw), e)
 				if lok && rok && l.end == k && r.end == e {
 					return []item{l, r}
 				}
@@ -400,16 +401,30 @@ func isListNumber(rs []rune, p, p0 int) bool {
 // isParenMarker: "(二)" or "(2)", a section marker, not a bracket in a name.
 func isParenMarker(rs []rune, p int) bool {
 	q := p + 1
-	for q < len(rs) && q <= p+3 && (strings.ContainsRune("一二三四五六七八九十", rs[q]) || rs[q] >= '0' && rs[q] <= '9') {
+	for q < len(rs) && q <= p+3 && (isNumeral(rs[q]) || rs[q] >= '0' && rs[q] <= '9') {
 		q++
 	}
 	return q > p+1 && q < len(rs) && rs[q] == ')'
 }
 
+// isNumeral: 一 to 十, the numerals of list markers.
+func isNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
+
 // editDistance is the Levenshtein distance of two short rune strings.
 func editDistance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Rows on the stack for a label's head; longer ones spill to the heap.
+	var prevBuf, curBuf [16]int
+	prev, cur := prevBuf[:], curBuf[:]
+	if len(b)+1 > len(prevBuf) {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}

@@ -14,21 +14,21 @@ type item struct {
 	lead       bool // 市发展改革委(牵头): marked as the lead inside the list
 }
 
-// hasAt reports whether rs[i:] starts with s and s ends by lim.
-func hasAt(rs []rune, i, lim int, s string) bool {
-	if i < 0 {
+// hasAt reports whether rs[i:] starts with w and w ends by lim.
+func hasAt(rs []rune, i, lim int, w []rune) bool {
+	if len(w) == 0 {
+		return i >= 0
+	}
+	if i < 0 || i+len(w) > lim || i+len(w) > len(rs) {
 		return false
 	}
-	for _, r := range s {
-		if i >= lim || i >= len(rs) || rs[i] != r {
+	for k, r := range w {
+		if rs[i+k] != r {
 			return false
 		}
-		i++
 	}
 	return true
 }
-
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // maxMid bounds the characters between a locality and a name ending.
 const maxMid = 10
@@ -36,6 +36,8 @@ const maxMid = 10
 // bodyAt recognises the body that starts at rs[i], ending by lim: the
 // longest dictionary name, a place plus a known levelled name, a one-rune
 // repair of a known name, or a locality plus a name ending (信阳职业技术学院).
+// Names are compared with the runes in place; a string is built only for
+// what is found.
 func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 	if lim > len(rs) {
 		lim = len(rs)
@@ -43,65 +45,62 @@ func (v *vocab) bodyAt(rs []rune, i, lim int) (item, bool) {
 	if i >= lim || !isHan(rs[i]) {
 		return item{}, false
 	}
-	if !v.first[rs[i]] && (i+1 >= lim || !v.second[rs[i+1]]) {
+	if v.flagsOf(rs[i])&flagFirst == 0 && (i+1 >= lim || v.flagsOf(rs[i+1])&flagSecond == 0) {
 		return item{}, false
+	}
+	at := v.info(rs[i])
+	next := &noInfo
+	if i+1 < lim {
+		next = v.info(rs[i+1])
 	}
 	best := item{}
 	ok := false
-	// Names are looked up as UTF-8 bytes encoded once into a buffer on the
-	// stack: a map lookup of string(bytes) allocates nothing, where
-	// string(runes) allocated at every position of every document.
-	var buf [encodedMax]byte
-	enc, ends := encode(buf[:0], rs[i:min(lim, i+v.nameLens[0])])
-	for _, n := range v.nameLens {
-		if i+n > lim || n > len(ends) {
-			continue
-		}
-		if c, found := v.canon[string(enc[:ends[n-1]])]; found {
-			best, ok = item{start: i, end: i + n, written: string(enc[:ends[n-1]]), canon: c}, true
-			break
-		}
+	if nm := v.nameAt(rs, i, lim); nm != nil {
+		best, ok = item{start: i, end: i + len(nm.runes), written: nm.text, canon: nm.canon}, true
 	}
 	// 安康 + 市卫生健康委员会
-	for _, p := range v.placesBy[rs[i]] {
-		pl := runeLen(p)
-		if pl < 2 || !hasAt(rs, i, lim, p) || i+pl >= lim || !v.levels[rs[i+pl]] {
+	for _, p := range at.places {
+		pl := len(p.runes)
+		if pl < 2 || !runesAt(rs, i, p.runes) || i+pl >= lim || v.info(rs[i+pl]).flags&flagLevel == 0 {
 			continue
 		}
-		var buf2 [encodedMax]byte
-		enc2, ends2 := encode(buf2[:0], rs[i+pl:min(lim, i+pl+v.nameLens[0])])
-		for _, n := range v.nameLens {
-			j := i + pl
-			if j+n > lim || pl+n <= best.end-i || n > len(ends2) {
-				continue
-			}
-			if c, found := v.canon[string(enc2[:ends2[n-1]])]; found {
-				best, ok = item{start: i, end: j + n, written: string(rs[i : j+n]), canon: p + c}, true
-				break
-			}
+		j := i + pl
+		if nm := v.nameAt(rs, j, lim); nm != nil && pl+len(nm.runes) > best.end-i {
+			end := j + len(nm.runes)
+			best, ok = item{start: i, end: end, written: string(rs[i:end]), canon: p.text + nm.canon}, true
 		}
 		break
 	}
 	// 市已生健康委 → 市卫生健康委; only longer than any exact match, and not
 	// by swallowing the word after it: 财政部等 is not 财政部门, 工业和信息化部负责
-	// not 工业和信息化部门 + 责.
+	// not 工业和信息化部门 + 责. A repairable name shares its length and its
+	// first or second rune with a known one; it shares its first two runes
+	// with it, or (one of them repaired) its last two.
+	repairLens := at.firstLens | next.secondLens
+	pairLens := uint64(0)
+	if i+1 < lim {
+		pairLens = v.repairLensAt(rs[i], rs[i+1])
+	}
 	for _, n := range v.nameLens {
-		if n < minRepairLen || i+n > lim || n <= best.end-i {
+		if repairLens == 0 || n < minRepairLen || n <= best.end-i {
+			break // nameLens runs longest first: no shorter length fits either
+		}
+		if i+n > lim || repairLens&lenBit(n) == 0 {
+			continue
+		}
+		if pairLens&lenBit(n) == 0 && v.info(rs[i+n-1]).lastLens&v.info(rs[i+n-2]).penultLens&lenBit(n) == 0 {
 			continue
 		}
 		from := i + n - 1
 		if ok {
 			from = best.end
 		}
-		if !v.mayRepair(rs[i:i+n]) || v.hasStopRune(rs[from:i+n]) {
+		if v.hasStopRune(rs[from : i+n]) {
 			continue
 		}
-		s := string(rs[i : i+n])
-		if v.isGeneric(s) {
-			continue
-		}
-		if c, found := v.repaired(s); found {
-			best, ok = item{start: i, end: i + n, written: s, canon: c}, true
+		// Generic items are never repaired; asked only of a repair, which is rare.
+		if c, found := v.repairedRunes(rs[i : i+n]); found && !v.isGenericRunes(rs[i:i+n]) {
+			best, ok = item{start: i, end: i + n, written: string(rs[i : i+n]), canon: c}, true
 			break
 		}
 	}
@@ -124,9 +123,12 @@ func (v *vocab) withSubUnit(rs []rune, it item, lim int) item {
 		if !isHan(rs[j-1]) {
 			break
 		}
+		if j >= lim || v.flagsOf(rs[j])&flagSubEnd == 0 {
+			continue
+		}
 		for _, suf := range v.subEnds {
 			if hasAt(rs, j, lim, suf) {
-				end := j + runeLen(suf)
+				end := j + len(suf)
 				rest := string(rs[it.end:end])
 				return item{start: it.start, end: end, written: it.written + rest, canon: it.canon + rest}
 			}
@@ -147,8 +149,11 @@ func (v *vocab) shapeAt(rs []rune, i, lim int) (item, bool) {
 		if !isHan(rs[j-1]) {
 			break
 		}
+		if v.flagsOf(rs[j-1])&flagListEnd == 0 {
+			continue
+		}
 		for _, suf := range v.listEnds {
-			k := j - runeLen(suf)
+			k := j - len(suf)
 			if k <= i || !hasAt(rs, k, j, suf) {
 				continue
 			}
@@ -181,7 +186,7 @@ func (v *vocab) listGoesOn(rs []rune, j, lim int) bool {
 		return true
 	}
 	for _, t := range v.tails {
-		if hasAt(rs, j, lim, t.text) {
+		if hasAt(rs, j, lim, t.runes) {
 			return true
 		}
 	}
@@ -192,37 +197,29 @@ func (v *vocab) listGoesOn(rs []rune, j, lim int) bool {
 // the heap, which is only slower.
 const encodedMax = 192
 
-// encode appends rs to buf as UTF-8 and returns it with the byte end of
-// each rune, so that every prefix of rs is buf[:ends[k]].
-func encode(buf []byte, rs []rune) ([]byte, []int) {
-	ends := make([]int, 0, len(rs))
-	for _, r := range rs {
-		buf = utf8.AppendRune(buf, r)
-		ends = append(ends, len(buf))
-	}
-	return buf, ends
-}
-
 // patternAt recognises locality + up to maxMid characters + name ending:
 // 市肺科医院, 信阳职业技术学院. The first ending reached wins, the longest
 // ending there (委员会 before 委). Generic starts (市级, 各) never match.
 func (v *vocab) patternAt(rs []rune, i, lim int) (item, bool) {
-	for _, p := range v.placesBy[rs[i]] {
-		if !hasAt(rs, i, lim, p) {
+	for _, p := range v.info(rs[i]).places {
+		if !hasAt(rs, i, lim, p.runes) {
 			continue
 		}
-		j0 := i + runeLen(p)
+		j0 := i + len(p.runes)
 		for j := j0 + 1; j < lim && j <= j0+maxMid; j++ {
 			if !isHan(rs[j-1]) || v.breaksName(rs, j-1, lim) {
 				break
 			}
+			if v.flagsOf(rs[j])&flagSuffix == 0 {
+				continue
+			}
 			for _, suf := range v.suffixes {
 				if hasAt(rs, j, lim, suf) {
-					end := j + runeLen(suf)
-					s := string(rs[i:end])
-					if v.isGeneric(s) {
+					end := j + len(suf)
+					if v.isGenericRunes(rs[i:end]) {
 						return item{}, false
 					}
+					s := string(rs[i:end])
 					return item{start: i, end: end, written: s, canon: s}, true
 				}
 			}
@@ -235,45 +232,48 @@ func (v *vocab) patternAt(rs []rune, i, lim int) (item, bool) {
 // 规划 in 规划、住建等部门. It must be followed by a separator or the tail,
 // and item+word must be a known body.
 func (v *vocab) shortAt(rs []rune, i, lim int) (item, bool) {
-	for n := 8; n >= 1; n-- {
-		if i+n > lim {
-			continue
-		}
-		han := true
-		for _, r := range rs[i : i+n] {
-			if !isHan(r) {
-				han = false
-				break
-			}
-		}
-		if !han {
-			continue
-		}
+	han := 0 // Han runes from i, up to the longest short item
+	for han < maxShort && i+han < lim && isHan(rs[i+han]) {
+		han++
+	}
+	var buf [encodedMax]byte
+	for n := han; n >= 1; n-- {
 		j := i + n
 		next := false
 		if j < lim && rs[j] == '、' {
 			next = true
-		}
-		for _, t := range v.tails {
-			if t.word != "" && hasAt(rs, j, lim, t.text) {
-				next = true
+		} else if j < lim && v.flagsOf(rs[j])&flagShortTail != 0 {
+			for _, t := range v.tails {
+				if t.word != "" && hasAt(rs, j, lim, t.runes) {
+					next = true
+					break
+				}
 			}
 		}
 		if !next {
 			continue
 		}
-		s := string(rs[i:j])
+		// The name is looked up as item+word encoded on the stack: a map
+		// lookup of string(bytes) allocates nothing.
+		short := buf[:0]
+		for _, r := range rs[i:j] {
+			short = utf8.AppendRune(short, r)
+		}
 		for _, t := range v.tails {
 			if t.word == "" {
 				continue
 			}
-			if c, ok := v.canon[s+t.word]; ok {
-				return item{start: i, end: j, written: s, canon: c, short: true}, true
+			key := append(short, t.word...)
+			if c, ok := v.canon[string(key)]; ok {
+				return item{start: i, end: j, written: string(rs[i:j]), canon: c, short: true}, true
 			}
 		}
 	}
 	return item{}, false
 }
+
+// maxShort bounds a short item.
+const maxShort = 8
 
 // parseList reads bodies joined by 、 (or a joint word such as 与 when a
 // body follows it) from rs[i], ending by lim, then an optional tail
@@ -303,7 +303,10 @@ func (v *vocab) parseList(rs []rune, i, lim int, closed bool) ([]item, int) {
 				p++
 				continue
 			}
-			if _, ok := v.shapeAt(rs, p+1, lim); ok && closed {
+			if !closed {
+				break
+			}
+			if _, ok := v.shapeAt(rs, p+1, lim); ok {
 				p++
 				continue
 			}
@@ -312,8 +315,8 @@ func (v *vocab) parseList(rs []rune, i, lim int, closed bool) ([]item, int) {
 		joined := false
 		for _, jw := range v.joints {
 			if hasAt(rs, p, lim, jw) {
-				if _, ok := v.bodyAt(rs, p+runeLen(jw), lim); ok {
-					p += runeLen(jw)
+				if _, ok := v.bodyAt(rs, p+len(jw), lim); ok {
+					p += len(jw)
 					joined = true
 				}
 				break
@@ -329,8 +332,8 @@ func (v *vocab) parseList(rs []rune, i, lim int, closed bool) ([]item, int) {
 	v.inheritLevel(items)
 	word := ""
 	for _, t := range v.tails {
-		if hasAt(rs, p, lim, t.text) {
-			p += runeLen(t.text)
+		if hasAt(rs, p, lim, t.runes) {
+			p += len(t.runes)
 			word = t.word
 			break
 		}
@@ -356,12 +359,12 @@ func (v *vocab) parseList(rs []rune, i, lim int, closed bool) ([]item, int) {
 }
 
 // skipAny skips, repeatedly, any of words at rs[p].
-func skipAny(rs []rune, p, lim int, words []string) int {
+func skipAny(rs []rune, p, lim int, words [][]rune) int {
 	for moved := true; moved; {
 		moved = false
 		for _, w := range words {
 			if hasAt(rs, p, lim, w) {
-				p += runeLen(w)
+				p += len(w)
 				moved = true
 				break
 			}
@@ -389,7 +392,7 @@ func phraseAt(rs []rune, p, lim int, ps []phrase) (phrase, bool) {
 
 func (v *vocab) hasStopRune(rs []rune) bool {
 	for _, r := range rs {
-		if v.stop[r] {
+		if v.flagsOf(r)&flagStop != 0 {
 			return true
 		}
 	}
@@ -401,6 +404,9 @@ func (v *vocab) hasStopRune(rs []rune) bool {
 func (v *vocab) breaksName(rs []rune, p, lim int) bool {
 	if rs[p] == '的' {
 		return true
+	}
+	if v.flagsOf(rs[p])&flagModal == 0 {
+		return false // no modal starts here
 	}
 	for _, w := range v.notModals {
 		if hasAt(rs, p, lim, w) {

@@ -1,7 +1,5 @@
 package bodies
 
-import "strings"
-
 // maxFrame bounds an adverbial such as 在医疗、医药、医保等方面.
 const maxFrame = 30
 
@@ -14,23 +12,37 @@ const maxFrame = 30
 // The clause runs from the first body to the end of the clause (。;).
 func (v *vocab) sentenceClauses(rs []rune, taken []Clause) []Clause {
 	var out []Clause
+	inTaken := newSpans(taken)
+	// Clauses are found in order of Start, each after the last one's
+	// Start: a new one falls among the units of an earlier one exactly
+	// when it starts before the furthest end of their units.
+	unitsEnd := 0
 	n := len(rs)
+	var startsBuf [4]int
 	for i := 0; i < n; i++ {
-		starts := []int{}
+		if i > 0 && v.flagsOf(rs[i-1])&flagOpens == 0 && v.flagsOf(rs[i])&flagBefore == 0 {
+			continue // neither a clause start nor a word before a body
+		}
+		starts := startsBuf[:0]
 		if isClauseStart(rs, i) {
 			starts = append(starts, i)
 		}
-		for _, w := range v.before {
-			if hasAt(rs, i, n, w) {
-				starts = append(starts, i+runeLen(w))
+		if v.flagsOf(rs[i])&flagBefore != 0 {
+			for _, w := range v.before {
+				if hasAt(rs, i, n, w) {
+					starts = append(starts, i+len(w))
+				}
 			}
 		}
 		for _, s := range starts {
 			c, ok := v.sentenceAt(rs, s)
-			if !ok || inside(taken, c.Start) || insideUnits(out, c.Start) {
+			if !ok || inTaken.contains(c.Start) || c.Start < unitsEnd {
 				continue
 			}
 			out = append(out, c)
+			if k := len(c.UnitSpans); k > 0 {
+				unitsEnd = max(unitsEnd, c.UnitSpans[k-1][1])
+			}
 			i = c.Start // resume inside: a later clause of the sentence may name others
 			break
 		}
@@ -67,8 +79,8 @@ func (v *vocab) sentenceAt(rs []rune, s int) (Clause, bool) {
 			continue
 		}
 		lim := min(end, q+maxFrame)
-		if k := indexAt(rs, q+runeLen(f[0]), lim, f[1]); k >= 0 && !hasSoftBreak(rs, q, k) {
-			q = v.skipBetween(rs, k+runeLen(f[1]), end)
+		if k := indexAt(rs, q+len(f[0]), lim, f[1]); k >= 0 && !hasSoftBreak(rs, q, k) {
+			q = v.skipBetween(rs, k+len(f[1]), end)
 			break
 		}
 	}
@@ -76,7 +88,7 @@ func (v *vocab) sentenceAt(rs []rune, s int) (Clause, bool) {
 		if !hasAt(rs, q, end, pw) {
 			continue
 		}
-		if _, r := v.parseList(rs, q+runeLen(pw), end, false); r > q+runeLen(pw) {
+		if _, r := v.parseList(rs, q+len(pw), end, false); r > q+len(pw) {
 			q = v.skipBetween(rs, r, end)
 		}
 		break
@@ -85,7 +97,7 @@ func (v *vocab) sentenceAt(rs []rune, s int) (Clause, bool) {
 	if !ok && !modal {
 		return Clause{}, false
 	}
-	if ok && (v.reportsDone(rs, q+runeLen(verb.text), end) || v.isBuilt(rs, q+runeLen(verb.text), end)) {
+	if ok && (v.reportsDone(rs, q+len(verb.text), end) || v.isBuilt(rs, q+len(verb.text), end)) {
 		return Clause{}, false
 	}
 	role := verb.role
@@ -93,11 +105,12 @@ func (v *vocab) sentenceAt(rs []rune, s int) (Clause, bool) {
 		role = Responsible
 	}
 	c := Clause{Role: role, Start: items[0].start, End: end}
-	for _, it := range items {
-		c.add(it)
-	}
+	c.addAll(items)
 	return c, true
 }
+
+// clauseOpeners are the runes isClauseStart may find before a clause.
+const clauseOpeners = "。;,:!?\n\r\t ).】]、"
 
 // isClauseStart: rs[i] opens a clause — text start, after 。;,:!? or a line
 // break, or after a list marker (1. (一) 一、).
@@ -110,7 +123,7 @@ func isClauseStart(rs []rune, i int) bool {
 	case '。', ';', ',', ':', '!', '?', '\n', '\r', '\t', ' ', ')', '.', '】', ']':
 		return true
 	case '、':
-		return i >= 2 && (rs[i-2] >= '0' && rs[i-2] <= '9' || strings.ContainsRune("一二三四五六七八九十", rs[i-2]))
+		return i >= 2 && (rs[i-2] >= '0' && rs[i-2] <= '9' || isNumeral(rs[i-2]))
 	}
 	return false
 }
@@ -138,23 +151,13 @@ func hasSoftBreak(rs []rune, a, b int) bool {
 }
 
 // indexAt finds s in rs[a:lim], or -1.
-func indexAt(rs []rune, a, lim int, s string) int {
+func indexAt(rs []rune, a, lim int, s []rune) int {
 	for p := a; p < lim; p++ {
 		if hasAt(rs, p, lim, s) {
 			return p
 		}
 	}
 	return -1
-}
-
-// insideUnits reports whether p falls among the units of a clause.
-func insideUnits(cs []Clause, p int) bool {
-	for _, c := range cs {
-		if k := len(c.UnitSpans); k > 0 && p >= c.Start && p < c.UnitSpans[k-1][1] {
-			return true
-		}
-	}
-	return false
 }
 
 // skipBetween skips between words and, after them, one comma:
@@ -196,7 +199,7 @@ func (v *vocab) isBuilt(rs []rune, p, end int) bool {
 		if !hasAt(rs, p, end, w) {
 			continue
 		}
-		k := p + runeLen(w)
+		k := p + len(w)
 		if k >= end || rs[k] == ',' {
 			return true
 		}

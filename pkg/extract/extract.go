@@ -66,10 +66,9 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	if m.PeriodEnd > 0 {
 		out.Period = &record.Period{Start: m.PeriodStart, End: m.PeriodEnd}
 	}
-	// The title as the recognisers read it (normalised); found once, as
-	// it converts the whole text to runes.
+	// The title as the recognisers read it (normalised).
 	title := titleText(d, m)
-	reg := region.Detect(title, m.Issuers, d.Body.Text)
+	reg := region.DetectRunes(title, m.Issuers, d.Body.Chars())
 	if reg.Code != "" {
 		out.Region = &record.Region{Province: reg.Province, City: reg.City, County: reg.County, Code: reg.Code}
 	}
@@ -117,7 +116,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	sort.SliceStable(out.Targets, func(i, j int) bool { return out.Targets[i].Span[0] < out.Targets[j].Span[0] })
 	out.Deadlines = x.deadlineRecords()
 	var tasks []span
-	out.Units, tasks = x.unitRecords(bodies.Find(d.Body.Text))
+	out.Units, tasks = x.unitRecords(bodies.FindRunes(x.runes))
 	x.attachUnits(out.Targets, out.Units, tasks)
 	if d.Dropped > 0 {
 		out.Warnings = append(out.Warnings, plural(d.Dropped, "line")+" of page junk dropped (use --keep-all to keep them)")

@@ -20,41 +20,85 @@ const (
 // scanner finds division names in text by longest match.
 type scanner struct {
 	names  map[string]*division // nil: a known name that names no one place
-	maxLen int
 	breaks map[rune]map[rune]bool
-	// lens holds, for each rune that begins a name, bit n set when a name
-	// of n runes (bit 63: 63 or more) begins with it. mentions tries a
-	// length only when its bit is set: most positions of a body begin no
-	// name, and looking up every length at every position was 40% of
-	// extraction time on a 1.7 MB document. lensBMP holds the runes of
-	// the Basic Multilingual Plane (every Chinese place name's first
-	// character) in an array, so that a lookup per rune is no map access.
-	lens    map[rune]uint64
-	lensBMP []uint64
+	// headOf holds, for each rune of the Basic Multilingual Plane (every
+	// Chinese place name's first character), 1 + the index in heads of the
+	// names that begin with it, 0 when none does; headOther holds the other
+	// runes. Most positions of a body begin no name, so they cost one
+	// array probe, and the second rune narrows the rest to a few names
+	// compared in place: a map lookup per position and length was 40% of
+	// extraction time on a 1.7 MB document.
+	headOf    []int32
+	headOther map[rune]int32
+	heads     [][]pairNames // by second rune, ascending
+	// firstBMP holds, one bit per rune of the Basic Multilingual Plane,
+	// the first runes of names, and pairBits a bit per hash of the first
+	// two runes of names: 8 KB each, so that the tests made at every
+	// position stay in cache and namesAt is asked where a name may begin.
+	firstBMP, pairBits []uint64
 	// events are words that, right after a name, make it an event's
 	// name (杭州亚运会), which names no region.
-	events []string
+	events     []string
+	eventRunes [][]rune
 }
 
-// lensOf returns the name lengths that begin with r (see lens).
-func (s *scanner) lensOf(r rune) uint64 {
-	if r >= 0 && int(r) < len(s.lensBMP) {
-		return s.lensBMP[r]
-	}
-	return s.lens[r]
+// pairNames are the names that begin with one first and second rune.
+type pairNames struct {
+	second rune
+	names  []placeName // longest first
 }
 
-func lenBit(n int) uint64 { return 1 << min(n, 63) }
+type placeName struct {
+	text  string
+	runes []rune
+	d     *division // nil: a stop name
+}
 
-// index records name (already in names) in maxLen and lens.
-func (s *scanner) index(name string) {
-	n := utf8.RuneCountInString(name)
-	s.maxLen = max(s.maxLen, n)
-	first, _ := utf8.DecodeRuneInString(name)
-	s.lens[first] |= lenBit(n)
-	if int(first) < len(s.lensBMP) {
-		s.lensBMP[first] |= lenBit(n)
+// namesAt returns the names that begin with first then second, longest
+// first.
+func (s *scanner) namesAt(first, second rune) []placeName {
+	var h int32
+	if first >= 0 && int(first) < len(s.headOf) {
+		h = s.headOf[first]
+	} else {
+		h = s.headOther[first]
 	}
+	if h == 0 {
+		return nil
+	}
+	ps := s.heads[h-1]
+	lo, hi := 0, len(ps)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ps[m].second < second {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(ps) && ps[lo].second == second {
+		return ps[lo].names
+	}
+	return nil
+}
+
+// begins reports whether a name begins with r.
+func (s *scanner) begins(r rune) bool {
+	if r >= 0 && int(r) < 0x10000 {
+		return s.firstBMP[r>>6]&(1<<(r&63)) != 0
+	}
+	return s.headOther[r] != 0
+}
+
+// pairBit is the bit of pairBits for a name beginning first, second.
+func pairBit(first, second rune) uint32 {
+	return (uint32(first)*0x9E3779B1 ^ uint32(second)*0x85EBCA77) >> 16
+}
+
+// mayBegin reports whether a name may begin with first then second.
+func (s *scanner) mayBegin(first, second rune) bool {
+	h := pairBit(first, second)
+	return s.pairBits[h>>6]&(1<<(h&63)) != 0
 }
 
 var scanner_ = dict.NewCompiled(func() *scanner { return newScanner(load()) })
@@ -67,7 +111,7 @@ func loadScanner() *scanner { return scanner_.Get() }
 // often than a city is. So are counties' two-character names, which occur
 // across word boundaries (示范县, 和县级医院).
 func newScanner(g *gazetteer) *scanner {
-	s := &scanner{names: map[string]*division{}, breaks: map[rune]map[rune]bool{}, lens: map[rune]uint64{}, lensBMP: make([]uint64, 0x10000)}
+	s := &scanner{names: map[string]*division{}, breaks: map[rune]map[rune]bool{}}
 	add := func(name string) {
 		if utf8.RuneCountInString(name) < 2 {
 			return
@@ -76,7 +120,6 @@ func newScanner(g *gazetteer) *scanner {
 			return
 		}
 		s.names[name] = g.resolve(name, nil)
-		s.index(name)
 	}
 	for name, ds := range g.full {
 		if utf8.RuneCountInString(name) == 2 && ds[0].level == levelCounty {
@@ -95,10 +138,15 @@ func newScanner(g *gazetteer) *scanner {
 	// A stop name still takes its span, so that no shorter name inside it
 	// fires (兴安 inside 大兴安岭 is not 兴安盟).
 	for _, w := range dict.Words("meta_region_stop") {
-		s.names[w] = nil
-		s.index(w)
+		if utf8.RuneCountInString(w) >= 2 {
+			s.names[w] = nil
+		}
 	}
+	s.index()
 	s.events = dict.Words("meta_region_events")
+	for _, e := range s.events {
+		s.eventRunes = append(s.eventRunes, []rune(e))
+	}
 	for _, r := range dict.Records("meta_region_breaks") {
 		if len(r) < 2 {
 			continue
@@ -113,60 +161,163 @@ func newScanner(g *gazetteer) *scanner {
 	return s
 }
 
+// index builds headOf, headOther and heads from names.
+func (s *scanner) index() {
+	s.headOf = make([]int32, 0x10000)
+	s.headOther = map[rune]int32{}
+	texts := make([]string, 0, len(s.names))
+	for name := range s.names {
+		texts = append(texts, name)
+	}
+	// Longest first, then in byte order so that the index does not depend
+	// on map order.
+	sort.Slice(texts, func(i, j int) bool {
+		a, b := utf8.RuneCountInString(texts[i]), utf8.RuneCountInString(texts[j])
+		if a != b {
+			return a > b
+		}
+		return texts[i] < texts[j]
+	})
+	s.firstBMP, s.pairBits = make([]uint64, 0x10000/64), make([]uint64, 0x10000/64)
+	for _, name := range texts {
+		rs := []rune(name)
+		if rs[0] >= 0 && rs[0] < 0x10000 {
+			s.firstBMP[rs[0]>>6] |= 1 << (rs[0] & 63)
+		}
+		pb := pairBit(rs[0], rs[1])
+		s.pairBits[pb>>6] |= 1 << (pb & 63)
+		var h int32
+		if int(rs[0]) < len(s.headOf) {
+			h = s.headOf[rs[0]]
+		} else {
+			h = s.headOther[rs[0]]
+		}
+		if h == 0 {
+			s.heads = append(s.heads, nil)
+			h = int32(len(s.heads))
+			if int(rs[0]) < len(s.headOf) {
+				s.headOf[rs[0]] = h
+			} else {
+				s.headOther[rs[0]] = h
+			}
+		}
+		pairs := s.heads[h-1]
+		k := 0
+		for k < len(pairs) && pairs[k].second != rs[1] {
+			k++
+		}
+		if k == len(pairs) {
+			pairs = append(pairs, pairNames{second: rs[1]})
+		}
+		pairs[k].names = append(pairs[k].names, placeName{text: name, runes: rs, d: s.names[name]})
+		s.heads[h-1] = pairs
+	}
+	for _, pairs := range s.heads {
+		sort.Slice(pairs, func(i, j int) bool { return pairs[i].second < pairs[j].second })
+	}
+}
+
 // mentions lists the divisions named in text, leftmost-longest. It walks
-// text by byte offset, decoding at most maxLen runes ahead of a position
-// that begins a name, so that it holds no copy of the text ([]rune and a
-// byte offset per rune were 12 bytes per rune of a document).
+// text by byte offset and compares names with the bytes in place, so that
+// it holds no copy of the text ([]rune and a byte offset per rune were 12
+// bytes per rune of a document).
 func (s *scanner) mentions(text string) []*division {
 	var out []*division
-	// ends[n] is the byte offset n runes after the current position;
-	// runes[n] the n-th rune from it.
-	ends := make([]int, s.maxLen+2)
-	runes := make([]rune, s.maxLen+2)
 	for b := 0; b < len(text); {
-		r, size := utf8.DecodeRuneInString(text[b:])
-		lens := s.lensOf(r)
-		if lens == 0 {
+		r, size := decodeAt(text, b)
+		if !s.begins(r) || b+size >= len(text) {
 			b += size
 			continue
 		}
-		// Decode up to maxLen+1 runes: a name's last rune and the one
-		// after it decide a break (新建区域).
-		runes[0], ends[0], ends[1] = r, b, b+size
-		avail := 1
-		for avail <= s.maxLen && ends[avail] < len(text) {
-			rr, sz := utf8.DecodeRuneInString(text[ends[avail]:])
-			runes[avail] = rr
-			ends[avail+1] = ends[avail] + sz
-			avail++
+		second, _ := decodeAt(text, b+size)
+		if !s.mayBegin(r, second) {
+			b += size
+			continue
 		}
-		matched := 0
-		for n := min(s.maxLen, avail); n >= 2; n-- {
-			if lens&lenBit(n) == 0 {
+		matched := size
+		for _, nm := range s.namesAt(r, second) {
+			// Invalid bytes decode as U+FFFD; a name is valid UTF-8, so
+			// text holding one matches no name, as before.
+			if !strings.HasPrefix(text[b:], nm.text) {
 				continue
 			}
-			// Invalid bytes decode as U+FFFD; a substring holding one
-			// matches no name, as before.
-			d, ok := s.names[text[b:ends[n]]]
-			if !ok {
-				continue
-			}
+			end := b + len(nm.text)
 			// 新建区域: the 区 belongs to 区域, so this is no 新建区.
-			if n < avail && s.breaks[runes[n-1]][runes[n]] {
-				continue
+			if end < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[end:])
+				if s.breaks[nm.runes[len(nm.runes)-1]][next] {
+					continue
+				}
 			}
-			matched = n
-			if d != nil && !s.eventAt(text[ends[n]:]) {
-				out = append(out, d)
+			matched = len(nm.text)
+			if nm.d != nil && !s.eventAt(text[end:]) {
+				out = append(out, nm.d)
 			}
 			break
 		}
-		if matched == 0 {
-			matched = 1
-		}
-		b = ends[matched]
+		b += matched
 	}
 	return out
+}
+
+// decodeAt is utf8.DecodeRuneInString(text[b:]) with the cases of Chinese
+// text (ASCII, three bytes) written out, as that call is most of mentions.
+func decodeAt(text string, b int) (rune, int) {
+	c := text[b]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c&0xF0 == 0xE0 && b+2 < len(text) {
+		c1, c2 := text[b+1], text[b+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // not overlong, not a surrogate
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(text[b:])
+}
+
+// mentionsRunes is mentions on decoded text.
+func (s *scanner) mentionsRunes(rs []rune) []*division {
+	var out []*division
+	for i := 0; i+1 < len(rs); {
+		if !s.begins(rs[i]) || !s.mayBegin(rs[i], rs[i+1]) {
+			i++
+			continue
+		}
+		matched := 1
+		for _, nm := range s.namesAt(rs[i], rs[i+1]) {
+			end := i + len(nm.runes)
+			if !runesAt(rs, i, nm.runes) {
+				continue
+			}
+			if end < len(rs) && s.breaks[nm.runes[len(nm.runes)-1]][rs[end]] {
+				continue
+			}
+			matched = len(nm.runes)
+			if nm.d != nil && !s.eventAtRunes(rs[end:]) {
+				out = append(out, nm.d)
+			}
+			break
+		}
+		i += matched
+	}
+	return out
+}
+
+// runesAt reports whether rs[i:] starts with w.
+func runesAt(rs []rune, i int, w []rune) bool {
+	if len(rs)-i < len(w) {
+		return false
+	}
+	for k, r := range w {
+		if rs[i+k] != r {
+			return false
+		}
+	}
+	return true
 }
 
 // eventAt reports whether rest starts with an event word: the name before
@@ -174,6 +325,16 @@ func (s *scanner) mentions(text string) []*division {
 func (s *scanner) eventAt(rest string) bool {
 	for _, e := range s.events {
 		if strings.HasPrefix(rest, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventAtRunes is eventAt on decoded text.
+func (s *scanner) eventAtRunes(rest []rune) bool {
+	for _, e := range s.eventRunes {
+		if runesAt(rest, 0, e) {
 			return true
 		}
 	}
@@ -207,6 +368,19 @@ func (t *tally) add(d *division, w int, explicit bool) {
 // Text is simplified Chinese (the caller converts traditional).
 func Detect(title string, issuers []string, body string) Region {
 	s := loadScanner()
+	return s.detect(title, issuers, s.mentions(body))
+}
+
+// DetectRunes is Detect on a body already decoded to runes, which it
+// neither copies nor changes.
+func DetectRunes(title string, issuers []string, body []rune) Region {
+	s := loadScanner()
+	return s.detect(title, issuers, s.mentionsRunes(body))
+}
+
+// detect weighs the mentions of the title and issuers, and those of the
+// body, and picks the region.
+func (s *scanner) detect(title string, issuers []string, inBody []*division) Region {
 	t := &tally{total: map[*division]int{}, explicit: map[*division]int{}}
 	for _, d := range s.mentions(title) {
 		t.add(d, weightTitle, true)
@@ -216,7 +390,7 @@ func Detect(title string, issuers []string, body string) Region {
 			t.add(d, weightIssuer, true)
 		}
 	}
-	for _, d := range s.mentions(body) {
+	for _, d := range inBody {
 		t.add(d, weightBody, false)
 	}
 	if len(t.total) == 0 {

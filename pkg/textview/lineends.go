@@ -14,23 +14,22 @@ func Decoded(s string) *View {
 		return Identity(s) // shares s; one int32 a rune
 	}
 	var b Builder
-	b.Grow(utf8.RuneCountInString(s), len(s))
-	i := 0
-	prevCR := false
-	for _, r := range s {
-		switch {
-		case r == '\r':
-			b.Add('\n', i)
-			prevCR = true
-		case r == '\n' && prevCR:
-			// The CR already stands for this break; the LF belongs to it.
-			b.end = int32(i) + 1
-			prevCR = false
-		default:
-			b.Add(r, i)
-			prevCR = false
+	b.Grow(0, len(s))
+	i := 0 // the original offset of s[0]
+	for {
+		cr := strings.IndexByte(s, '\r')
+		if cr < 0 {
+			b.AddString(s, i)
+			return b.View()
 		}
-		i++
+		b.AddString(s[:cr], i)
+		i += utf8.RuneCountInString(s[:cr])
+		b.Add('\n', i)
+		s, i = s[cr+1:], i+1
+		if strings.HasPrefix(s, "\n") {
+			// The CR already stands for this break; the LF belongs to it.
+			s, i = s[1:], i+1
+			b.end = int32(i)
+		}
 	}
-	return b.View()
 }

@@ -5,6 +5,7 @@
 package textview
 
 import (
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -52,6 +53,28 @@ func (b *Builder) Add(r rune, orig int) {
 	}
 	b.n++
 	b.end = int32(orig) + 1
+}
+
+// AddString appends s, whose runes stand for the original runes from
+// offset orig on, one for one: a bulk Add.
+func (b *Builder) AddString(s string, orig int) {
+	if !utf8.ValidString(s) {
+		for _, r := range s { // invalid bytes become U+FFFD, as Add writes them
+			b.Add(r, orig)
+			orig++
+		}
+		return
+	}
+	n := utf8.RuneCountInString(s)
+	if n == 0 {
+		return
+	}
+	b.buf = append(b.buf, s...)
+	if k := len(b.runs) - 1; k < 0 || b.runs[k].orig+(b.n-b.runs[k].at) != int32(orig) {
+		b.runs = append(b.runs, run{b.n, int32(orig)})
+	}
+	b.n += int32(n)
+	b.end = int32(orig + n)
 }
 
 // SetEnd sets the original offset that the view's end maps to (after
@@ -337,24 +360,20 @@ type Lines []int
 // editor shows whatever system wrote the file.
 func NewLines(s string) Lines {
 	starts := Lines{0}
-	i := 0
-	prevCR := false
-	for _, r := range s {
-		i++
-		switch {
-		case r == '\r':
-			starts = append(starts, i)
-			prevCR = true
-		case r == '\n' && prevCR:
-			starts[len(starts)-1] = i // CR LF: the line starts after the LF
-			prevCR = false
-		case r == '\n':
-			starts = append(starts, i)
-		default:
-			prevCR = false
+	runes := 0 // runes before s[b:]
+	for b := 0; ; {
+		i := strings.IndexAny(s[b:], "\r\n")
+		if i < 0 {
+			return starts
 		}
+		runes += utf8.RuneCountInString(s[b:b+i]) + 1
+		b += i + 1
+		if s[b-1] == '\r' && b < len(s) && s[b] == '\n' {
+			runes++ // CR LF: one break, the line starts after the LF
+			b++
+		}
+		starts = append(starts, runes)
 	}
-	return starts
 }
 
 // Line returns the 1-based line number holding rune offset off.

@@ -183,3 +183,27 @@ func TestIndexInvalidUTF8(t *testing.T) {
 		b += size
 	}
 }
+
+// Line starts: LF, CR LF and a lone CR each end one line, wherever they
+// fall (a CR last, a CR before a CR LF, empty lines).
+func TestNewLinesLineEnds(t *testing.T) {
+	for s, want := range map[string][]int{
+		"一\n二\r\n三\r四":    {0, 2, 5, 7},
+		"\r\r\n\n":        {0, 1, 3, 4},
+		"目标\r":            {0, 3},
+		"无换行":             {0},
+		"a\r\n\r\nb\n\rc": {0, 3, 5, 7, 8},
+	} {
+		got := NewLines(s)
+		if len(got) != len(want) {
+			t.Errorf("%q: %v, want %v", s, got, want)
+			continue
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%q: %v, want %v", s, got, want)
+				break
+			}
+		}
+	}
+}
