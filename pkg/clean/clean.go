@@ -520,12 +520,8 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 		for skipSpaces && rest != "" && (rest[0] == ' ' || strings.HasPrefix(rest, "\u3000")) {
 			advance()
 		}
-		// The line's runes are read from its text, not from a []rune of
-		// the whole document (4 bytes a rune held for the whole run).
-		for _, r := range rest {
-			b.Add(r, p)
-			p++
-		}
+		// The rest of the line in one piece, from its text.
+		b.AddString(rest, p)
 		if l.end < total {
 			b.Add('\n', l.end)
 		}
