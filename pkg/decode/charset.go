@@ -137,17 +137,44 @@ func partialRuneAtEnd(data []byte) int {
 // codes: such bytes were not text in the encoding chosen, and since it was
 // the best of those supported, not text in any of them.
 func checked(text string, enc encoding) (string, string, error) {
-	var total, bad int
-	for _, r := range text {
-		total++
-		if isJunkRune(r) {
-			bad++
-		}
-	}
+	total, bad := countJunk(text)
 	if bad > 0 && bad*10 > total {
 		return "", "", ErrNotText
 	}
 	return text, string(enc), nil
+}
+
+// countJunk counts the runes of text and those of them isJunkRune takes
+// for junk, as a range over text would see them (an invalid byte is a
+// U+FFFD). Chinese text is mostly three-byte runes, of which only U+FFFD
+// is junk: they are read here without decoding.
+func countJunk(text string) (total, bad int) {
+	for i := 0; i < len(text); {
+		c := text[i]
+		total++
+		if c < utf8.RuneSelf {
+			if isJunkRune(rune(c)) {
+				bad++
+			}
+			i++
+			continue
+		}
+		// E1–EC, EE and EF lead three-byte runes whose second byte may be
+		// any continuation byte (E0 and ED restrict it).
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			if c == 0xEF && text[i+1] == 0xBF && text[i+2] == 0xBD { // U+FFFD
+				bad++
+			}
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isJunkRune(r) {
+			bad++
+		}
+		i += size
+	}
+	return total, bad
 }
 
 func isJunkRune(r rune) bool {
