@@ -59,6 +59,15 @@ func FoldRune(r rune) rune {
 	if r < 0x3000 || r > 0x3000 && r < 0xFF00 || r > 0xFFEF {
 		return r
 	}
+	if r == 0x3000 {
+		return ideographicSpace
+	}
+	return foldedForms[r-0xFF00]
+}
+
+// foldRuneWidth is FoldRune by the width tables, which foldedForms and
+// ideographicSpace hold for every rune it can change, read once.
+func foldRuneWidth(r rune) rune {
 	p := width.LookupRune(r)
 	if p.Kind() == width.EastAsianFullwidth {
 		if f := p.Narrow(); f != 0 {
@@ -67,6 +76,16 @@ func FoldRune(r rune) rune {
 	}
 	return r
 }
+
+var (
+	ideographicSpace = foldRuneWidth(0x3000)
+	foldedForms      = func() (t [0xFFEF - 0xFF00 + 1]rune) {
+		for i := range t {
+			t[i] = foldRuneWidth(rune(0xFF00 + i))
+		}
+		return t
+	}()
+)
 
 // DetectScript says whether text is written in traditional characters: it
 // looks at a sample of its Han characters and counts those that change
@@ -191,6 +210,15 @@ func Fold(v *textview.View) *textview.View {
 	return v.Retext(unsafe.String(unsafe.SliceData(buf), len(buf)))
 }
 
+// plainLead marks the lead bytes of three-byte runes that are never
+// folded and take any continuation bytes: E1–EC but E3, and EE.
+var plainLead = func() (t [256]bool) {
+	for c := 0xE1; c <= 0xEE; c++ {
+		t[c] = c != 0xE3 && c != 0xED
+	}
+	return t
+}()
+
 // nextFoldable returns the byte offset of the first rune at or after i
 // that FoldRune may change (U+3000, U+FF00–U+FFFF) or that is not valid
 // UTF-8, or len(s).
@@ -204,12 +232,18 @@ func nextFoldable(s string, i int) int {
 		// Three-byte runes led by E1–EC and EE, with any continuation
 		// bytes, are neither foldable nor invalid; nor are E3 runes other
 		// than U+3000 (E3 80 80), nor EF runes below U+FF00 (EF BC …).
-		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			if c == 0xE3 && s[i+1] == 0x80 && s[i+2] == 0x80 || c == 0xEF && s[i+1] >= 0xBC {
-				return i
+		if i+2 < len(s) && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080 {
+			if plainLead[c] {
+				i += 3
+				continue
 			}
-			i += 3
-			continue
+			if c == 0xE3 || c == 0xEF {
+				if c == 0xE3 && s[i+1] == 0x80 && s[i+2] == 0x80 || c == 0xEF && s[i+1] >= 0xBC {
+					return i
+				}
+				i += 3
+				continue
+			}
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 || FoldRune(r) != r {
