@@ -478,8 +478,9 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 	cut := pageArtefacts(lines, drop)
 	wrapped := hardWrapped(lines, drop)
 	if unchanged(lines, drop, cut, wrapped) {
-		// Nothing to drop or join: the view's text and map serve as they are.
-		return Result{View: v.Retext(v.Text)}, nil
+		// Nothing to drop or join: the view serves as it is (and so does
+		// its decoded text, if a stage has asked for it).
+		return Result{View: v}, nil
 	}
 
 	var b textview.Builder
