@@ -93,7 +93,24 @@ var (
 // traditional one changes many.
 func DetectScript(text string) string {
 	han, changed := 0, 0
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++ // ASCII holds no Han
+			continue
+		}
+		var r rune
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && (uint16(text[i+1])|uint16(text[i+2])<<8)&0xC0C0 == 0x8080 {
+			// A three-byte rune, decoded in place. The invalid overlong
+			// (E0 80–9F) and surrogate (ED A0–BF) forms decode here to
+			// runes that are not Han, as a range loop reads no Han in them.
+			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			i += 3
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+		}
 		if !isHan(r) {
 			continue
 		}
