@@ -12,6 +12,7 @@ import (
 	"github.com/cnplan/cnplan/pkg/bodies"
 	"github.com/cnplan/cnplan/pkg/document"
 	"github.com/cnplan/cnplan/pkg/meta"
+	"github.com/cnplan/cnplan/pkg/number"
 	"github.com/cnplan/cnplan/pkg/record"
 	"github.com/cnplan/cnplan/pkg/region"
 	"github.com/cnplan/cnplan/pkg/when"
@@ -25,13 +26,15 @@ type extractor struct {
 	secs        *sections
 	deadlines   []deadlineSpan
 	mentionEnds []int
-	candBuf     []candidate  // the sentence's candidates (targets.go)
-	candOut     []*candidate // those that are targets
-	docYear     int
-	period      record.Period
-	isPlan      bool
-	years       []yearMark
-	frames      *frames
+	quantities  []number.Quantity // the sentence's numbers (targets.go)
+	candBuf     []candidate       // its candidates
+
+	candOut []*candidate // those that are targets
+	docYear int
+	period  record.Period
+	isPlan  bool
+	years   []yearMark
+	frames  *frames
 
 	deadlinesSorted bool  // by start and by end (index.go)
 	lineStarts      []int // rune offsets where lines start (index.go)

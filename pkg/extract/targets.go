@@ -44,8 +44,8 @@ func isClauseBreak(r rune) bool {
 // candidates finds the numbers of sentence s that are targets.
 func (x *extractor) candidates(s span) []*candidate {
 	v := loadVocab()
-	text := x.text(s.start, s.end)
-	qs := number.Scan(text)
+	x.quantities = number.AppendScanRunes(x.quantities[:0], x.runes[s.start:s.end])
+	qs := x.quantities
 	// The sentence's candidates live in one buffer, reused from sentence
 	// to sentence: a candidate is done with once its target is made.
 	if cap(x.candBuf) < len(qs) {
