@@ -269,7 +269,7 @@ func (x *extractor) kindYear(pos int, s span) (kind string, year int, deadline, 
 		return record.KindActual, ctxYear, "", "year"
 	case v.hasCue("actual", clause) && !v.hasCue("target", clause):
 		return record.KindActual, ctxYear, "", "cue"
-	case x.facts(s).targetCue && ctxYear == 0:
+	case ctxYear == 0 && x.sentenceCue(s, "target", &x.facts(s).targetCue):
 		if yearly {
 			return record.KindTarget, 0, "", "cue"
 		}

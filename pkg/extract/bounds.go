@@ -109,11 +109,33 @@ const maxClause = 1000
 // full stop took 17 s).
 type sentenceFacts struct {
 	start, end int
-	targetCue  bool  // the sentence holds a target cue word
-	awardCue   bool  // … an award cue word (isSubsidyRule)
-	formula    bool  // … '=' or '÷' (inFormula)
+	targetCue  cueMemo // the sentence holds a target cue word
+	awardCue   cueMemo // … an award cue word (isSubsidyRule)
+	formula    bool    // … '=' or '÷' (inFormula)
 	plainYear  int   // where the first 每年 (每半年, 每季度, 每月) not part of a rate (每人每年) is; -1: none
 	rateYears  []int // where each such cycle that is part of a rate is, in order
+}
+
+// cueMemo remembers whether a sentence holds a kind of cue word: looked
+// for only when a figure asks, as most sentences' figures never do.
+type cueMemo int8
+
+const (
+	cueUnknown cueMemo = iota
+	cueAbsent
+	cuePresent
+)
+
+// sentenceCue says whether sentence s holds a cue word of kind, through
+// m, its memo in x.facts(s).
+func (x *extractor) sentenceCue(s span, kind string, m *cueMemo) bool {
+	if *m == cueUnknown {
+		*m = cueAbsent
+		if loadVocab().hasCue(kind, x.text(s.start, s.end)) {
+			*m = cuePresent
+		}
+	}
+	return *m == cuePresent
 }
 
 // facts returns s's facts, working them out when s is not the sentence
@@ -124,10 +146,7 @@ func (x *extractor) facts(s span) *sentenceFacts {
 		return f
 	}
 	*f = sentenceFacts{start: s.start, end: s.end, plainYear: -1, rateYears: f.rateYears[:0]}
-	sentence := x.text(s.start, s.end)
-	f.targetCue = loadVocab().hasCue("target", sentence)
-	f.awardCue = loadVocab().hasCue("award", sentence)
-	f.formula = strings.ContainsAny(sentence, "=÷")
+	f.formula = strings.ContainsAny(x.text(s.start, s.end), "=÷")
 	for i := s.start; i+1 < s.end; i++ {
 		// 每年, and the shorter cycles of assessment schemes: 每半年考评
 		// 一次, 每季度, 每月 (as yearly reads them).

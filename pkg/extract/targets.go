@@ -313,7 +313,7 @@ func (x *extractor) isSubsidyRule(c *candidate, s span, v *vocab) bool {
 	clause := x.text(from, to)
 	before := x.text(max(from, c.q.Start-4), c.q.Start)
 	return (v.hasCue("award", clause) && v.hasCue("award_how", clause)) ||
-		(strings.HasSuffix(before, "最高") && x.facts(s).awardCue)
+		(strings.HasSuffix(before, "最高") && x.sentenceCue(s, "award", &x.facts(s).awardCue))
 }
 
 // countsMeasures says whether the noun phrase after a count names measures,
