@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
+	"github.com/cnplan/cnplan/internal/regexgate"
 	"github.com/cnplan/cnplan/pkg/textview"
 )
 
@@ -70,106 +71,6 @@ func (r *rule) matches(line string) bool {
 		}
 	}
 	return r.re.MatchString(line)
-}
-
-// anchoredRunes returns the runes a match of pattern can start with when
-// the pattern is anchored at the start of the text (fromEnd: the runes it
-// can end with when anchored at the end), or nil when it is not anchored,
-// can match the empty string, or can start with too many runes to list.
-func anchoredRunes(pattern string, fromEnd bool) []rune {
-	re, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	re = re.Simplify()
-	if re.Op != syntax.OpConcat || len(re.Sub) < 2 {
-		return nil
-	}
-	anchor, rest := re.Sub[0], re.Sub[1:]
-	if fromEnd {
-		anchor, rest = re.Sub[len(re.Sub)-1], re.Sub[:len(re.Sub)-1]
-	}
-	if anchor.Op != syntax.OpBeginText && !fromEnd || anchor.Op != syntax.OpEndText && fromEnd {
-		return nil
-	}
-	set, nullable, ok := edgeRunes(&syntax.Regexp{Op: syntax.OpConcat, Sub: rest}, fromEnd)
-	if !ok || nullable || len(set) == 0 {
-		return nil
-	}
-	slices.Sort(set)
-	return slices.Compact(set)
-}
-
-// maxEdgeRunes bounds a listed set: a pattern that can start with more
-// runes than this (\S, .) gets no rune filter.
-const maxEdgeRunes = 64
-
-// edgeRunes lists the runes a match of re can start with (fromEnd: end
-// with), whether re can match the empty string, and false when the runes
-// cannot be listed.
-func edgeRunes(re *syntax.Regexp, fromEnd bool) (set []rune, nullable, ok bool) {
-	switch re.Op {
-	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
-		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return nil, true, true
-	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 {
-			return nil, false, false
-		}
-		if len(re.Rune) == 0 {
-			return nil, true, true
-		}
-		if fromEnd {
-			return []rune{re.Rune[len(re.Rune)-1]}, false, true
-		}
-		return []rune{re.Rune[0]}, false, true
-	case syntax.OpCharClass:
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if len(set) >= maxEdgeRunes {
-					return nil, false, false
-				}
-				set = append(set, r)
-			}
-		}
-		return set, false, true
-	case syntax.OpCapture:
-		return edgeRunes(re.Sub[0], fromEnd)
-	case syntax.OpStar, syntax.OpQuest:
-		set, _, ok = edgeRunes(re.Sub[0], fromEnd)
-		return set, true, ok
-	case syntax.OpPlus:
-		return edgeRunes(re.Sub[0], fromEnd)
-	case syntax.OpRepeat:
-		set, nullable, ok = edgeRunes(re.Sub[0], fromEnd)
-		return set, nullable || re.Min == 0, ok
-	case syntax.OpAlternate:
-		for _, sub := range re.Sub {
-			s, n, ok := edgeRunes(sub, fromEnd)
-			if !ok {
-				return nil, false, false
-			}
-			set, nullable = append(set, s...), nullable || n
-		}
-		return set, nullable, true
-	case syntax.OpConcat:
-		for k := range re.Sub {
-			sub := re.Sub[k]
-			if fromEnd {
-				sub = re.Sub[len(re.Sub)-1-k]
-			}
-			s, n, ok := edgeRunes(sub, fromEnd)
-			if !ok {
-				return nil, false, false
-			}
-			set = append(set, s...)
-			if !n {
-				return set, false, true
-			}
-		}
-		return set, true, true
-	}
-	return nil, false, false
 }
 
 // requiredWords finds words one of which every match of pattern contains:
@@ -330,7 +231,7 @@ var junkRules = dict.NewCompiled(func() compiledRules {
 			return compiledRules{err: fmt.Errorf("dict junk: %v", err)}
 		}
 		r := rule{mode: rec[0], re: re, needs: requiredWords(rec[1]),
-			first: anchoredRunes(rec[1], false), last: anchoredRunes(rec[1], true)}
+			first: regexgate.AnchoredRunes(rec[1], false), last: regexgate.AnchoredRunes(rec[1], true)}
 		r.indexed = r.needs != nil && r.first == nil && r.last == nil
 		rules = append(rules, r)
 	}
@@ -652,7 +553,7 @@ var itemStart = regexp.MustCompile(`^([一二三四五六七八九十]+、|\([�
 
 // itemFirst is the runes itemStart's matches start with: the regexp runs
 // only on lines that start with one (on every line if it is nil).
-var itemFirst = anchoredRunes(itemStart.String(), false)
+var itemFirst = regexgate.AnchoredRunes(itemStart.String(), false)
 
 func opensItem(line string) bool {
 	c, _ := utf8.DecodeRuneInString(line)

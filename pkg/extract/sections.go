@@ -3,12 +3,14 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
+	"github.com/cnplan/cnplan/internal/regexgate"
 )
 
 // heading is a section heading found in the body view.
@@ -20,6 +22,9 @@ type heading struct {
 type headingRule struct {
 	level int
 	re    *regexp.Regexp
+	// first: the runes a heading of this rule starts with (nil: any), so
+	// that the pattern is tried only where one stands.
+	first []rune
 }
 
 func init() {
@@ -43,7 +48,7 @@ var headingRules = dict.NewCompiled(func() []headingRule {
 		if err != nil {
 			continue // a user's bad pattern is skipped, not fatal
 		}
-		rules = append(rules, headingRule{level, re})
+		rules = append(rules, headingRule{level, re, regexgate.AnchoredRunes(rec[1], false)})
 	}
 	return rules
 })
@@ -60,7 +65,7 @@ func findHeadings(text string) []heading {
 	rules := loadHeadingRules()
 	var hs []heading
 	lineStart := 0
-	for _, line := range strings.SplitAfter(text, "\n") {
+	for line := range strings.Lines(text) {
 		// Candidates: the line start and every position after 。 in it,
 		// as rune and byte offsets. rest is a substring from the byte
 		// offset, so that a line of many sentences costs its length and
@@ -81,7 +86,7 @@ func findHeadings(text string) []heading {
 				if k > 0 && r.level > 2 {
 					continue // inline, only the unambiguous markers
 				}
-				if !r.re.MatchString(rest) {
+				if r.first != nil && !slices.Contains(r.first, firstRuneOf(rest)) || !r.re.MatchString(rest) {
 					continue
 				}
 				end := headingEnd(headRunes(rest), k > 0)
@@ -92,6 +97,12 @@ func findHeadings(text string) []heading {
 		lineStart += ri
 	}
 	return hs
+}
+
+// firstRuneOf returns the first rune of s, or utf8.RuneError.
+func firstRuneOf(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // headRunes returns the first runes of s, as many as headingEnd reads: it

@@ -93,8 +93,9 @@ func headerColumn(text string) (column, bool) {
 func tableCells(text string) []cell {
 	var cells []cell
 	autospace := isAutospaced(text)
-	pos := 0
-	for lineNo, line := range strings.SplitAfter(text, "\n") {
+	pos, lineNo := 0, -1
+	for line := range strings.Lines(text) {
+		lineNo++
 		n := utf8.RuneCountInString(line)
 		body := strings.TrimSuffix(line, "\n")
 		switch {
@@ -117,7 +118,10 @@ func tableCells(text string) []cell {
 				cells = appendCell(cells, f.text, pos+f.start, pos+f.end, lineNo)
 			}
 		default:
-			cells = appendCell(cells, body, pos, -1, lineNo)
+			// Where the line's text ends, from its rune count: a prose
+			// line is not counted again.
+			trailing := utf8.RuneCountInString(body[len(strings.TrimRightFunc(body, unicode.IsSpace)):])
+			cells = appendCell(cells, body, pos, pos+n-(len(line)-len(body))-trailing, lineNo)
 		}
 		pos += n
 	}
@@ -178,7 +182,9 @@ func appendCell(cells []cell, field string, off, end, line int) []cell {
 	if t == "" {
 		return cells
 	}
-	lead := utf8.RuneCountInString(field) - utf8.RuneCountInString(strings.TrimLeft(field, " \u00a0\u3000"))
+	// The runes before t: only the leading spaces are counted, not the
+	// whole field (every prose line is a field).
+	lead := utf8.RuneCountInString(field[:len(field)-len(strings.TrimLeft(field, " \u00a0\u3000"))])
 	if end < 0 {
 		end = off + lead + utf8.RuneCountInString(t)
 	}
