@@ -110,13 +110,13 @@ func (x *extractor) readUnit(c *candidate, v *vocab) {
 		c.unit, c.unitClass = q.Percent, "rate"
 	case q.Per != "":
 		c.unit, c.unitClass = q.Per, "rate"
-		if m := prefixIn(rest, v.units); m != "" && v.unitClass[m] == "count" {
+		if m := v.unitsByFirst.prefixIn(rest); m != "" && v.unitClass[m] == "count" {
 			c.unit += m
 			c.measure = span{c.end, c.end + runeLen(m)}
 			c.end += runeLen(m)
 		}
 	default:
-		m := prefixIn(rest, v.units)
+		m := v.unitsByFirst.prefixIn(rest)
 		// A multiplier may be followed by a bound word before the measure
 		// word (8万余例次): the number package kept 余 in the mention.
 		c.unit = q.Multiplier + m
@@ -141,7 +141,7 @@ func (x *extractor) readUnit(c *candidate, v *vocab) {
 		}
 		// A compound unit: 万吨/年, 元/月, 发/吨, 微克/立方米.
 		if m != "" && strings.HasPrefix(x.rest(c.end, 1), "/") {
-			if per := prefixIn(x.rest(c.end+1, 4), perUnits(v)); per != "" {
+			if per := v.perUnits.prefixIn(x.rest(c.end+1, 4)); per != "" {
 				c.unit += "/" + per
 				c.unitClass = "other"
 				c.end += 1 + runeLen(per)
@@ -150,7 +150,7 @@ func (x *extractor) readUnit(c *candidate, v *vocab) {
 		// An alternative measure in brackets belongs to the unit:
 		// 万套(间), 条(个).
 		if m != "" {
-			if alt := prefixIn(strings.TrimPrefix(x.rest(c.end, 6), "("), v.units); alt != "" && strings.HasPrefix(x.rest(c.end, 6), "("+alt+")") {
+			if alt := v.unitsByFirst.prefixIn(strings.TrimPrefix(x.rest(c.end, 6), "(")); alt != "" && strings.HasPrefix(x.rest(c.end, 6), "("+alt+")") {
 				c.unit += "(" + alt + ")"
 				c.measure.end += runeLen(alt) + 2
 				c.end += runeLen(alt) + 2
@@ -177,12 +177,6 @@ func (x *extractor) readUnit(c *candidate, v *vocab) {
 // notMeasure holds characters that follow a multiplier without being a
 // measure word (900亿元以上 has 元; 3万以上, 2亿的, 10万左右 have none).
 const notMeasure = "的和及与或以左余多等是为在至到、了上下内外前后中并且而其每"
-
-// perUnits are the words after "/" in a compound unit: a measure word or
-// a time (吨/年, 元/月, 人/天).
-func perUnits(v *vocab) []string {
-	return append(append([]string{}, v.units...), "年", "月", "日", "天", "周")
-}
 
 // runeAt returns the body rune at pos.
 func (x *extractor) runeAt(pos int) (rune, bool) {

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
 )
@@ -11,6 +12,8 @@ import (
 // vocab is every word list the target recogniser reads, compiled once.
 type vocab struct {
 	units         []string          // longest first
+	unitsByFirst  firstRuneIndex    // units, by first rune
+	perUnits      firstRuneIndex    // the words after "/" in a compound unit: a measure word or a time (吨/年, 元/月, 人/天)
 	unitClass     map[string]string // unit → count, time, money, rate, other
 	countNouns    []string
 	afterBound    map[string]string // bound words written after a number → comparator
@@ -64,6 +67,8 @@ func buildVocab() *vocab {
 		v.unitClass[r[0]] = class
 	}
 	v.units = dict.LongestFirst(v.units)
+	v.unitsByFirst = indexByFirstRune(v.units)
+	v.perUnits = indexByFirstRune(append(append([]string{}, v.units...), "年", "月", "日", "天", "周"))
 	v.countNouns = dict.LongestFirst(dict.Words("count_nouns"))
 	for _, r := range dict.Records("bounds") {
 		if len(r) >= 3 && r[2] == "after" {
@@ -166,6 +171,26 @@ func buildVocab() *vocab {
 }
 
 // prefixIn returns the longest word of words that s starts with.
+// firstRuneIndex groups words by their first rune, each group in the
+// list's order, so that a prefix lookup tries only the words that can
+// match and finds the one prefixIn finds in the whole list.
+type firstRuneIndex map[rune][]string
+
+func indexByFirstRune(words []string) firstRuneIndex {
+	ix := firstRuneIndex{}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		ix[r] = append(ix[r], w)
+	}
+	return ix
+}
+
+// prefixIn returns the first word of the index's list that s starts with.
+func (ix firstRuneIndex) prefixIn(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	return prefixIn(s, ix[r])
+}
+
 func prefixIn(s string, words []string) string {
 	for _, w := range words {
 		if strings.HasPrefix(s, w) {
