@@ -7,7 +7,6 @@ import (
 	"github.com/cnplan/cnplan/internal/corpus"
 )
 
-
 // TestPrefiltersAreSound: on every line of the corpus and of junk written
 // here, the rune gates and the word index let through every line the
 // pattern matches.

@@ -112,8 +112,8 @@ type sentenceFacts struct {
 	targetCue  cueMemo // the sentence holds a target cue word
 	awardCue   cueMemo // … an award cue word (isSubsidyRule)
 	formula    bool    // … '=' or '÷' (inFormula)
-	plainYear  int   // where the first 每年 (每半年, 每季度, 每月) not part of a rate (每人每年) is; -1: none
-	rateYears  []int // where each such cycle that is part of a rate is, in order
+	plainYear  int     // where the first 每年 (每半年, 每季度, 每月) not part of a rate (每人每年) is; -1: none
+	rateYears  []int   // where each such cycle that is part of a rate is, in order
 }
 
 // cueMemo remembers whether a sentence holds a kind of cue word: looked
