@@ -341,7 +341,9 @@ func (x *extractor) target(c *candidate, s span) record.Target {
 	}
 	indicator, key := x.indicator(c)
 	t := record.Target{
-		Indicator:    indicator,
+		// Cloned: a record must not hold a piece of the document's text
+		// (it would keep the whole text alive while it waits its turn).
+		Indicator:    strings.Clone(indicator),
 		IndicatorKey: indicatorKey(key),
 		Value:        c.q.Value,
 		Unit:         x.unitAsWritten(c),

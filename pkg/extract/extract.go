@@ -64,7 +64,12 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	if m.TitleEnd > m.TitleStart {
 		out.Title = d.Quote(d.Full.Span(m.TitleStart, m.TitleEnd))
 	}
-	out.Issuer = m.Issuers
+	if m.Issuers != nil {
+		out.Issuer = make([]string, len(m.Issuers))
+		for i, issuer := range m.Issuers {
+			out.Issuer[i] = strings.Clone(issuer) // not a piece of the text
+		}
+	}
 	out.Published = m.Published
 	if m.PeriodEnd > 0 {
 		out.Period = &record.Period{Start: m.PeriodStart, End: m.PeriodEnd}

@@ -951,11 +951,13 @@ func (x *extractor) rowTargets(row tableRow) (targets, cumulative []record.Targe
 		indicator = footnote.ReplaceAllString(x.quote(indStart, indEnd), "")
 	}
 	base := record.Target{
-		Indicator:    indicator,
+		// Cloned: the cells are pieces of the document's text, which a
+		// record must not keep alive.
+		Indicator:    strings.Clone(indicator),
 		IndicatorKey: indicatorKey(name),
-		Unit:         unit,
+		Unit:         strings.Clone(unit),
 		Kind:         record.KindTarget,
-		Attribute:    row.attribute,
+		Attribute:    strings.Clone(row.attribute),
 		Section:      x.secs.path(row.name.start),
 		Text:         x.quote(row.start, row.end),
 		Source:       x.source(row.start, row.end),
