@@ -42,14 +42,14 @@ type Document struct {
 	// line ends kept as CR LF, CR or LF); all spans are rune offsets into it.
 	Original string
 	Lines    textview.Lines
-	// Full is the whole text normalised (for metadata, which may sit in
-	// page chrome such as a sharing site's file name line).
-	Full *textview.View
 	// Body is the normalised text without page junk and with page breaks
 	// joined: what the recognisers read.
 	Body    *textview.View
 	Dropped int // junk lines dropped
 	Joined  int // page-break artefacts joined
+	// full is the whole text normalised, kept only when cleaning changed
+	// nothing (it is then Body); see Full.
+	full *textview.View
 
 	// quoteIndex[k] is the byte offset in Original of rune k×quoteStep,
 	// for quoting spans: a []rune of the whole text cost 4 bytes a rune,
@@ -113,17 +113,40 @@ func FromText(name, text, encoding, format string, opt Options) (*Document, erro
 	d.indexRunes()
 	d.Lines = textview.NewLines(text)
 	d.Script = normalize.DetectScript(text)
-	full, err := normalize.View(textview.Decoded(text), d.Script)
+	full, err := d.normalised()
 	if err != nil {
 		return nil, &Error{name, err}
 	}
-	d.Full = full
 	cleaned, err := clean.Clean(full, opt.KeepAll)
 	if err != nil {
 		return nil, &Error{name, err}
 	}
 	d.Body, d.Dropped, d.Joined = cleaned.View, cleaned.Dropped, cleaned.Joined
+	if d.Body == full {
+		d.full = full
+	}
 	return d, nil
+}
+
+func (d *Document) normalised() (*textview.View, error) {
+	return normalize.View(textview.Decoded(d.Original), d.Script)
+}
+
+// Full returns the whole text normalised, page junk included (for
+// metadata, which may sit in page chrome such as a sharing site's file
+// name line). When cleaning dropped lines it is normalised anew on each
+// call (a pass at about a gigabyte a second), so that a document does not
+// hold a third copy of its text while it is extracted: hold it only as
+// long as needed.
+func (d *Document) Full() *textview.View {
+	if d.full != nil {
+		return d.full
+	}
+	full, err := d.normalised()
+	if err != nil {
+		return d.Body // normalising worked when the document was read
+	}
+	return full
 }
 
 // indexRunes records the byte offset of every quoteStep-th rune.

@@ -49,7 +49,7 @@ func TestBodyMapsToOriginal(t *testing.T) {
 	if got := d.Quote(d.Body.Span(start, start+len([]rune(want)))); got != "啟動4個省級區域醫療中心建設" {
 		t.Fatalf("quotes %q", got)
 	}
-	if strings.Contains(d.Body.Text, "无码") || !strings.Contains(d.Full.Text, "无码") {
+	if strings.Contains(d.Body.Text, "无码") || !strings.Contains(d.Full().Text, "无码") {
 		t.Fatal("the spam tail should be out of the body and in the full text")
 	}
 }

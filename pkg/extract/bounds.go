@@ -28,9 +28,20 @@ const MaxQuote = 500
 // at most MaxQuote runes.
 func (x *extractor) boundedQuote(s span, from, to int) string {
 	if s.end-s.start <= MaxQuote {
-		return x.quote(s.start, s.end)
+		return x.sharedQuote(s.start, s.end)
 	}
 	return x.clauseQuote(s.start, s.end, from, to)
+}
+
+// sharedQuote quotes [start, end), returning the string it returned last
+// when the span is the same: the figures of one sentence share one copy
+// of its text (records hold a quote each; a dense table of figures held
+// the same sentence ten times over).
+func (x *extractor) sharedQuote(start, end int) string {
+	if q := &x.lastQuote; q.start != start || q.end != end || q.text == "" {
+		*q = quoted{start, end, x.quote(start, end)}
+	}
+	return x.lastQuote.text
 }
 
 // clauseQuote quotes the clause around [from, to) within [lo, hi), at most
@@ -46,7 +57,7 @@ func (x *extractor) clauseQuote(lo, hi, from, to int) string {
 	if end-start > MaxQuote {
 		end = start + MaxQuote
 	}
-	return x.quote(start, end)
+	return x.sharedQuote(start, end)
 }
 
 // boundedTask caps a task span to MaxQuote runes from its start.

@@ -19,7 +19,7 @@ func TestRecordsHoldNoPieceOfTheText(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := Extract(d)
-		texts := []string{d.Original, d.Full.Text, d.Body.Text}
+		texts := []string{d.Original, d.Full().Text, d.Body.Text}
 		var walk func(v reflect.Value, path string)
 		walk = func(v reflect.Value, path string) {
 			switch v.Kind() {

@@ -15,6 +15,7 @@ import (
 	"github.com/cnplan/cnplan/pkg/number"
 	"github.com/cnplan/cnplan/pkg/record"
 	"github.com/cnplan/cnplan/pkg/region"
+	"github.com/cnplan/cnplan/pkg/textview"
 	"github.com/cnplan/cnplan/pkg/when"
 )
 
@@ -39,9 +40,17 @@ type extractor struct {
 	deadlinesSorted bool  // by start and by end (index.go)
 	lineStarts      []int // rune offsets where lines start (index.go)
 
+	lastQuote quoted // the last sentence quoted (bounds.go)
+
 	ctx       context.Context // the budget (bounds.go); nil: none
 	ticks     int             // checkBudget calls
 	sentFacts sentenceFacts   // of the sentence last asked about (bounds.go)
+}
+
+// quoted is a body-view span and its quote.
+type quoted struct {
+	start, end int
+	text       string
 }
 
 type deadlineSpan struct {
@@ -60,27 +69,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 		Deadlines: []record.Deadline{},
 		Units:     []record.Unit{},
 	}
-	m := meta.Extract(d.Full.Text)
-	if m.TitleEnd > m.TitleStart {
-		out.Title = d.Quote(d.Full.Span(m.TitleStart, m.TitleEnd))
-	}
-	if m.Issuers != nil {
-		out.Issuer = make([]string, len(m.Issuers))
-		for i, issuer := range m.Issuers {
-			out.Issuer[i] = strings.Clone(issuer) // not a piece of the text
-		}
-	}
-	out.Published = m.Published
-	if m.PeriodEnd > 0 {
-		out.Period = &record.Period{Start: m.PeriodStart, End: m.PeriodEnd}
-	}
-	// The title as the recognisers read it (normalised).
-	title := titleText(d, m)
-	reg := region.DetectRunes(title, m.Issuers, d.Body.Chars())
-	if reg.Code != "" {
-		out.Region = &record.Region{Province: reg.Province, City: reg.City, County: reg.County, Code: reg.Code}
-	}
-
+	m, title, head := readMetadata(d, &out)
 	x := &extractor{doc: d, runes: d.Body.Chars(), docYear: m.Year, ctx: budget}
 	if out.Period != nil {
 		x.period = *out.Period
@@ -88,9 +77,6 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	x.isPlan = x.period.End > 0 && (x.docYear == 0 || x.docYear <= x.period.End)
 	ctx := when.Context{DocYear: m.Year, PlanStart: m.PeriodStart, PlanEnd: m.PeriodEnd, Title: title}
 	if ctx.DocYear == 0 || ctx.PlanEnd == 0 {
-		// A page date, or a period on a title line that wraps
-		// (民用爆炸物品行业发展规划 / （2016-2020年）).
-		head := when.DocContext(d.Full.Text)
 		if ctx.DocYear == 0 {
 			ctx.DocYear = head.DocYear
 			x.docYear = ctx.DocYear
@@ -136,9 +122,43 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	return out
 }
 
-func titleText(d *document.Document, m meta.Meta) string {
+// readMetadata fills out's metadata from the whole normalised text, and
+// returns what extraction needs of it: the metadata, the title as the
+// recognisers read it, and the head's dates (a page date, or a period on
+// a title line that wraps: 民用爆炸物品行业发展规划 / （2016-2020年）) when
+// the metadata lacks the year or the period. None of it holds a piece of
+// the text, which is let go when this returns.
+func readMetadata(d *document.Document, out *record.Document) (m meta.Meta, title string, head when.Context) {
+	full := d.Full()
+	m = meta.Extract(full.Text)
 	if m.TitleEnd > m.TitleStart {
-		return d.Full.Slice(m.TitleStart, m.TitleEnd)
+		out.Title = d.Quote(full.Span(m.TitleStart, m.TitleEnd))
+	}
+	if m.Issuers != nil {
+		out.Issuer = make([]string, len(m.Issuers))
+		for i, issuer := range m.Issuers {
+			out.Issuer[i] = strings.Clone(issuer)
+		}
+	}
+	out.Published = m.Published
+	if m.PeriodEnd > 0 {
+		out.Period = &record.Period{Start: m.PeriodStart, End: m.PeriodEnd}
+	}
+	title = strings.Clone(titleText(full, m))
+	reg := region.DetectRunes(title, out.Issuer, d.Body.Chars())
+	if reg.Code != "" {
+		out.Region = &record.Region{Province: reg.Province, City: reg.City, County: reg.County, Code: reg.Code}
+	}
+	if m.Year == 0 || m.PeriodEnd == 0 {
+		head = when.DocContext(full.Text)
+	}
+	m.Title, m.Issuers = "", out.Issuer
+	return m, title, head
+}
+
+func titleText(full *textview.View, m meta.Meta) string {
+	if m.TitleEnd > m.TitleStart {
+		return full.Slice(m.TitleStart, m.TitleEnd)
 	}
 	return ""
 }
