@@ -3,6 +3,7 @@ package record
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"math"
 	"reflect"
 	"strconv"
@@ -32,29 +33,57 @@ func Marshal(v any) ([]byte, error) {
 	if m, ok := v.(json.Marshaler); ok {
 		return m.MarshalJSON() // a Document's own rules (schema, error objects)
 	}
-	var buf bytes.Buffer
-	if err := encode(&buf, reflect.ValueOf(v)); err != nil {
+	var e encoder
+	if err := e.encode(reflect.ValueOf(v)); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return e.buf.Bytes(), nil
+}
+
+// Write writes v to w as Marshal encodes it, a piece at a time: memory
+// stays bounded however many records v holds.
+func Write(w io.Writer, v any) error {
+	if d, ok := v.(Document); ok {
+		v = d.plain()
+	} else if _, ok := v.(json.Marshaler); ok {
+		b, err := Marshal(v)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	}
+	e := encoder{out: w}
+	if err := e.encode(reflect.ValueOf(v)); err != nil {
+		return err
+	}
+	if e.err != nil {
+		return e.err
+	}
+	_, err := w.Write(e.buf.Bytes())
+	return err
 }
 
 // MarshalJSON writes d under the null convention; a document that could
 // not be read is {"schema","file","error"} alone, since nothing else about
 // it is known.
-func (d Document) MarshalJSON() ([]byte, error) {
+func (d Document) MarshalJSON() ([]byte, error) { return Marshal(d.plain()) }
+
+// plain is d as it is written: without its methods, its schema set, and an
+// error object alone when d is one.
+func (d Document) plain() any {
 	if d.Schema == "" {
 		d.Schema = Schema
 	}
 	if d.Error != "" {
-		return Marshal(struct {
+		return struct {
 			Schema string `json:"schema"`
 			File   string `json:"file"`
 			Error  string `json:"error"`
-		}{d.Schema, d.File, d.Error})
+		}{d.Schema, d.File, d.Error}
 	}
 	type plain Document // the fields without this method
-	return Marshal(plain(d))
+	return plain(d)
 }
 
 // MarshalJSON writes t under the null convention.
@@ -136,8 +165,30 @@ func fieldsOf(t reflect.Type) []field {
 	return out
 }
 
+// encoder writes the null convention into buf; with out set, it hands
+// buf to out whenever it holds flushSize bytes, between the elements of a
+// list, so that a document of a hundred thousand records is written
+// without its whole JSON in memory (and the copies a growing buffer
+// makes).
+type encoder struct {
+	buf bytes.Buffer
+	out io.Writer // nil: everything stays in buf
+	err error     // out's first error
+}
+
+const flushSize = 64 << 10
+
+func (e *encoder) flush() {
+	if e.out == nil || e.buf.Len() < flushSize || e.err != nil {
+		return
+	}
+	_, e.err = e.out.Write(e.buf.Bytes())
+	e.buf.Reset()
+}
+
 // encode writes v under the null convention.
-func encode(buf *bytes.Buffer, v reflect.Value) error {
+func (e *encoder) encode(v reflect.Value) error {
+	buf := &e.buf
 	switch v.Kind() {
 	case reflect.String:
 		if v.Len() == 0 {
@@ -150,7 +201,7 @@ func encode(buf *bytes.Buffer, v reflect.Value) error {
 			buf.WriteByte('"')
 			return nil
 		}
-		return scalar(buf, v.String())
+		return e.scalar(v.String())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		buf.Write(strconv.AppendInt(buf.AvailableBuffer(), v.Int(), 10))
 		return nil
@@ -161,7 +212,7 @@ func encode(buf *bytes.Buffer, v reflect.Value) error {
 		}
 	case reflect.Slice:
 		if v.Type().Elem().Kind() == reflect.Uint8 {
-			return scalar(buf, v.Interface()) // []byte, as encoding/json writes it
+			return e.scalar(v.Interface()) // []byte, as encoding/json writes it
 		}
 		fallthrough
 	case reflect.Array:
@@ -170,18 +221,19 @@ func encode(buf *bytes.Buffer, v reflect.Value) error {
 			if i > 0 {
 				buf.WriteByte(',')
 			}
-			if err := encode(buf, v.Index(i)); err != nil {
+			if err := e.encode(v.Index(i)); err != nil {
 				return err
 			}
+			e.flush()
 		}
 		buf.WriteByte(']')
 		return nil
 	case reflect.Pointer:
 		if !v.IsNil() {
-			return encode(buf, v.Elem())
+			return e.encode(v.Elem())
 		}
 		if v.Type().Elem().Kind() == reflect.Struct {
-			return nullObject(buf, v.Type().Elem())
+			return e.nullObject(v.Type().Elem())
 		}
 		buf.WriteString("null")
 		return nil
@@ -198,19 +250,20 @@ func encode(buf *bytes.Buffer, v reflect.Value) error {
 			}
 			n++
 			buf.Write(f.key)
-			if err := encode(buf, fv); err != nil {
+			if err := e.encode(fv); err != nil {
 				return err
 			}
 		}
 		buf.WriteByte('}')
 		return nil
 	}
-	return scalar(buf, v.Interface()) // numbers, booleans, anything else
+	return e.scalar(v.Interface()) // numbers, booleans, anything else
 }
 
 // nullObject writes a struct type as an object whose members are all null:
 // an unknown region or period.
-func nullObject(buf *bytes.Buffer, t reflect.Type) error {
+func (e *encoder) nullObject(t reflect.Type) error {
+	buf := &e.buf
 	buf.WriteByte('{')
 	for i, f := range fieldsOf(t) {
 		if i > 0 {
@@ -225,7 +278,8 @@ func nullObject(buf *bytes.Buffer, t reflect.Type) error {
 
 // scalar writes v as encoding/json does, without HTML escaping. Plain
 // strings and integers, most of what is written, skip the encoder.
-func scalar(buf *bytes.Buffer, v any) error {
+func (e *encoder) scalar(v any) error {
+	buf := &e.buf
 	switch x := v.(type) {
 	case string:
 		if plainString(x) {

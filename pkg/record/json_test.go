@@ -75,3 +75,40 @@ func BenchmarkMarshal(b *testing.B) {
 		}
 	})
 }
+
+// maxWriter records the largest single write.
+type maxWriter struct {
+	bytes.Buffer
+	largest int
+}
+
+func (w *maxWriter) Write(p []byte) (int, error) {
+	w.largest = max(w.largest, len(p))
+	return w.Buffer.Write(p)
+}
+
+// Write streams what Marshal returns, byte for byte, in pieces of about
+// flushSize: the golden document repeated to 20,000 targets never goes
+// out in one write. An error document streams as Marshal writes it too.
+func TestWriteStreamsWhatMarshalGives(t *testing.T) {
+	g := golden(t)
+	for len(g.Targets) < 20000 {
+		g.Targets = append(g.Targets, g.Targets...)
+	}
+	for _, d := range []Document{g, {File: "bad.pdf", Error: "bad.pdf: no text layer"}} {
+		want, err := Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w maxWriter
+		if err := Write(&w, d); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(w.Bytes(), want) {
+			t.Fatalf("Write differs from Marshal (%d bytes, want %d)", w.Len(), len(want))
+		}
+		if d.Error == "" && (len(want) < 10*flushSize || w.largest > 2*flushSize) {
+			t.Errorf("%d bytes written in pieces of up to %d", len(want), w.largest)
+		}
+	}
+}

@@ -44,12 +44,13 @@ func indentJSON(v any, prefix string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// writeJSONL writes d on one line, streamed: a document of a hundred
+// thousand records never has its whole line in memory.
 func writeJSONL(w io.Writer, d record.Document) error {
-	line, err := CompactJSON(jsonValue(d))
-	if err != nil {
+	if err := record.Write(w, jsonValue(d)); err != nil {
 		return err
 	}
-	_, err = w.Write(append(line, '\n'))
+	_, err := io.WriteString(w, "\n")
 	return err
 }
 
