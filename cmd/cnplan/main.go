@@ -5,16 +5,19 @@ package main
 import (
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
 
+	"github.com/cnplan/cnplan/internal/memlimit"
 	"github.com/cnplan/cnplan/pkg/outfile"
 )
 
-// memoryLimit is the Go heap size past which the collector runs more
-// often (a soft limit: a run that needs more still gets it).
-const memoryLimit = 768 << 20
+// The soft memory limit: memoryBase for the program, memoryPerByte bytes
+// for every byte of input being extracted.
+const (
+	memoryBase    = 32 << 20
+	memoryPerByte = 7
+)
 
 func main() {
 	// Interrupted (Ctrl-C, kill, a closed terminal): remove the -o file
@@ -28,13 +31,13 @@ func main() {
 		outfile.RemoveTemps()
 		os.Exit(128 + int(sig.(syscall.Signal)))
 	}()
-	// A soft memory limit makes the collector work harder before the heap
-	// doubles past what a document needs: a 60 MB one-line document
-	// peaked at 946 MB in 23 s without it, 847 MB in 27 s with 800 MiB.
-	// Normal documents never come near it. GOMEMLIMIT in the environment
+	// A soft memory limit in proportion to the documents in flight makes
+	// the collector work harder before the heap doubles past what they
+	// need (internal/memlimit): a 64 MB document peaked at 12 MB a MB
+	// under the runtime's default pacing. GOMEMLIMIT in the environment
 	// wins.
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
+		memlimit.Enable(memoryBase, memoryPerByte)
 	}
 	// CNPLAN_CPUPROFILE=FILE writes a CPU profile of the whole run, for
 	// `go tool pprof` (README, Performance).

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cnplan/cnplan/internal/memlimit"
 	"github.com/cnplan/cnplan/pkg/document"
 	"github.com/cnplan/cnplan/pkg/extract"
 	"github.com/cnplan/cnplan/pkg/input"
@@ -83,6 +84,7 @@ func extractBytes(ctx context.Context, name string, data []byte, opt document.Op
 	// Only the size is kept: the bytes can be collected once decoded,
 	// while the document is extracted.
 	size := int64(len(data))
+	defer memlimit.Hold(size)()
 	d, err := document.FromBytes(name, data, opt)
 	if err != nil {
 		r := Failed(name, err)
