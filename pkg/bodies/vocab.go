@@ -1,6 +1,8 @@
 package bodies
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -169,17 +171,8 @@ func lenBit(n int) uint64 { return 1 << min(n, 63) }
 // namesOf returns the names that begin with first then second, or nil.
 func (v *vocab) namesOf(first, second rune) *namesAfter {
 	ps := v.info(first).pairs
-	lo, hi := 0, len(ps)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if ps[m].second < second {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(ps) && ps[lo].second == second {
-		return &ps[lo]
+	if i, ok := slices.BinarySearchFunc(ps, second, func(p namesAfter, r rune) int { return cmp.Compare(p.second, r) }); ok {
+		return &ps[i]
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package region
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -67,17 +69,8 @@ func (s *scanner) namesAt(first, second rune) []placeName {
 		return nil
 	}
 	ps := s.heads[h-1]
-	lo, hi := 0, len(ps)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if ps[m].second < second {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(ps) && ps[lo].second == second {
-		return ps[lo].names
+	if i, ok := slices.BinarySearchFunc(ps, second, func(p pairNames, r rune) int { return cmp.Compare(p.second, r) }); ok {
+		return ps[i].names
 	}
 	return nil
 }
