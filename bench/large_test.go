@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"testing"
 	"time"
 
@@ -16,32 +15,17 @@ import (
 
 // BenchmarkLargeDocument runs the binary (extract --format jsonl --jobs 1)
 // on one document of N MB (default 64, CNPLAN_LARGE_MB sets N; the default
-// --max-size is 64 MiB) and on N documents of 1 MB holding the same bytes:
-// each MB is the corpus documents one after another. It reports each
+// --max-size is 64 MiB) and on N documents of 1 MB holding the same bytes
+// (corpus.Megabyte). It reports each
 // run's seconds, MB/s and the process's peak RSS per MB of document; the
 // whole document's MB/s should be within 1.2× of the pieces' and its
 // peak memory (RSS-MB/doc-MB, of the largest document) bounded by a few
 // times its size.
 func BenchmarkLargeDocument(b *testing.B) {
-	n := 64
-	if s := os.Getenv("CNPLAN_LARGE_MB"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil || n < 1 {
-			b.Fatalf("CNPLAN_LARGE_MB=%q", s)
-		}
-	}
+	n := corpus.SizeFromEnv(b, "CNPLAN_LARGE_MB", 64)
 	work := b.TempDir()
 	bin := build(b, work)
-	var mb bytes.Buffer
-	for mb.Len() < 1e6 {
-		for _, d := range corpus.All(b) {
-			mb.WriteString(d.Original)
-			mb.WriteString("\n")
-		}
-	}
-	piece := mb.Bytes()[:1e6]
-	// Cut at a line end so that no piece splits a character.
-	piece = piece[:bytes.LastIndexByte(piece, '\n')+1]
+	piece := corpus.Megabyte(b)
 	pieces, whole := filepath.Join(work, "pieces"), filepath.Join(work, "whole")
 	os.MkdirAll(pieces, 0o755)
 	os.MkdirAll(whole, 0o755)

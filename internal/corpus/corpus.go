@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -72,3 +73,34 @@ func read(tb testing.TB, path string) Doc {
 
 // Prefix is the document's number, e.g. "001".
 func (d Doc) Prefix() string { return strings.SplitN(d.Name, "_", 2)[0] }
+
+// Megabyte is the corpus documents as written, one after another, until
+// they fill a megabyte (10^6 bytes), cut at a line end: the unit of the
+// benchmarks that compare one large document with many small ones.
+func Megabyte(tb testing.TB) []byte {
+	tb.Helper()
+	var mb []byte
+	for len(mb) < 1e6 {
+		for _, d := range All(tb) {
+			mb = append(mb, d.Original...)
+			mb = append(mb, '\n')
+		}
+	}
+	mb = mb[:1e6]
+	return mb[:strings.LastIndexByte(string(mb), '\n')+1]
+}
+
+// SizeFromEnv reads a size in MB from the environment variable name,
+// def when it is not set.
+func SizeFromEnv(tb testing.TB, name string, def int) int {
+	tb.Helper()
+	s := os.Getenv(name)
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		tb.Fatalf("%s=%q: want a number of MB", name, s)
+	}
+	return n
+}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"runtime"
 	"strconv"
 	"testing"
@@ -16,28 +15,15 @@ import (
 // BenchmarkLinear checks that extraction is linear in document size: one
 // document of N MB (default 64; CNPLAN_LINEAR_MB sets N) against N
 // documents of 1 MB each, the same bytes in the same order. Each MB is
-// the nine corpus documents written one after another until it holds a
-// megabyte, so both runs read the same prose, tables and task lists. The
+// corpus.Megabyte, so both runs read the same prose, tables and task
+// lists. The
 // MB/s of the two should be within 1.2× of each other; a loop quadratic
 // in the size of a document shows as a whole-document MB/s that falls as
-// N grows. Run with -benchtime 1x: one operation of 64 MB takes tens of
+// N grows. Run with -benchtime 1x: one operation of 64 MB takes several
 // seconds.
 func BenchmarkLinear(b *testing.B) {
-	n := 64
-	if s := os.Getenv("CNPLAN_LINEAR_MB"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil || n < 1 {
-			b.Fatalf("CNPLAN_LINEAR_MB=%q", s)
-		}
-	}
-	var mb bytes.Buffer
-	for mb.Len() < 1<<20 {
-		for _, d := range corpus.All(b) {
-			mb.WriteString(d.Original)
-			mb.WriteString("\n")
-		}
-	}
-	piece := mb.Bytes()
+	n := corpus.SizeFromEnv(b, "CNPLAN_LINEAR_MB", 64)
+	piece := corpus.Megabyte(b)
 	whole := bytes.Repeat(piece, n)
 	opt := document.Options{MaxSize: int64(len(whole)) + 1}
 	run := func(b *testing.B, docs [][]byte) {

@@ -202,15 +202,7 @@ func (v *vocab) repairLensAt(first, second rune) uint64 {
 
 // runesAt reports whether rs[i:] starts with w.
 func runesAt(rs []rune, i int, w []rune) bool {
-	if len(rs)-i < len(w) {
-		return false
-	}
-	for k, r := range w {
-		if rs[i+k] != r {
-			return false
-		}
-	}
-	return true
+	return len(rs)-i >= len(w) && slices.Equal(rs[i:i+len(w)], w)
 }
 
 // indexRunes builds runeInfos from the compiled vocabulary.

@@ -302,15 +302,7 @@ func (s *scanner) mentionsRunes(rs []rune) []*division {
 
 // runesAt reports whether rs[i:] starts with w.
 func runesAt(rs []rune, i int, w []rune) bool {
-	if len(rs)-i < len(w) {
-		return false
-	}
-	for k, r := range w {
-		if rs[i+k] != r {
-			return false
-		}
-	}
-	return true
+	return len(rs)-i >= len(w) && slices.Equal(rs[i:i+len(w)], w)
 }
 
 // eventAt reports whether rest starts with an event word: the name before
