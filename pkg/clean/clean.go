@@ -264,7 +264,7 @@ func splitLines(v *textview.View) []line {
 		if i := strings.IndexByte(rest, '\n'); i >= 0 {
 			body, next = rest[:i], rest[i+1:]
 		}
-		n, valid := countRunes(body)
+		n, valid := textview.CountRunes(body)
 		// strings.TrimSpace, in two steps so that only the trimmed ends
 		// are counted again.
 		left := strings.TrimLeftFunc(body, unicode.IsSpace)
@@ -280,34 +280,6 @@ func splitLines(v *textview.View) []line {
 	return lines
 }
 
-// countRunes counts the runes of s as utf8.RuneCountInString does (an
-// invalid byte is one rune) and says whether s is valid UTF-8. Chinese
-// text is mostly three-byte runes, read here without a call.
-func countRunes(s string) (int, bool) {
-	n := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			n++
-			continue
-		}
-		// E1–EC and EE–EF lead three-byte runes whose second byte may be
-		// any continuation byte (E0 and ED restrict it).
-		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			i += 3
-			n++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			return utf8.RuneCountInString(s), false
-		}
-		i += size
-		n++
-	}
-	return n, true
-}
 
 // Clean drops junk lines from v (normalised text) and joins page breaks.
 // With keepAll it changes nothing.

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/pkg/record"
+	"github.com/cnplan/cnplan/pkg/textview"
 )
 
 // An indicator table (主要指标) reaches the text in one of these shapes,
@@ -96,7 +97,7 @@ func tableCells(text string) []cell {
 	pos, lineNo := 0, -1
 	for line := range strings.Lines(text) {
 		lineNo++
-		n := utf8.RuneCountInString(line)
+		n, _ := textview.CountRunes(line)
 		body := strings.TrimSuffix(line, "\n")
 		switch {
 		case isPipeRow(body):

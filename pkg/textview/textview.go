@@ -61,14 +61,14 @@ func (b *Builder) Add(r rune, orig int) {
 // AddString appends s, whose runes stand for the original runes from
 // offset orig on, one for one: a bulk Add.
 func (b *Builder) AddString(s string, orig int) {
-	if !utf8.ValidString(s) {
+	n, valid := CountRunes(s)
+	if !valid {
 		for _, r := range s { // invalid bytes become U+FFFD, as Add writes them
 			b.Add(r, orig)
 			orig++
 		}
 		return
 	}
-	n := utf8.RuneCountInString(s)
 	if n == 0 {
 		return
 	}
@@ -129,7 +129,7 @@ func (b *Builder) View() *View {
 // Identity returns a view of s that maps every rune onto itself. It
 // shares s; its map is one run.
 func Identity(s string) *View {
-	n := utf8.RuneCountInString(s)
+	n, _ := CountRunes(s)
 	return &View{Text: s, runs: []run{{0, 0}}, n: n, end: int32(n)}
 }
 
@@ -369,7 +369,8 @@ func NewLines(s string) Lines {
 		if i < 0 {
 			return starts
 		}
-		runes += utf8.RuneCountInString(s[b:b+i]) + 1
+		n, _ := CountRunes(s[b : b+i])
+		runes += n + 1
 		b += i + 1
 		if s[b-1] == '\r' && b < len(s) && s[b] == '\n' {
 			runes++ // CR LF: one break, the line starts after the LF
@@ -391,4 +392,33 @@ func (l Lines) Line(off int) int {
 		}
 	}
 	return lo
+}
+
+// CountRunes counts the runes of s as utf8.RuneCountInString does (an
+// invalid byte is one rune) and says whether s is valid UTF-8. Chinese
+// text is mostly three-byte runes, read here without a call.
+func CountRunes(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			n++
+			continue
+		}
+		// E1–EC and EE–EF lead three-byte runes whose second byte may be
+		// any continuation byte (E0 and ED restrict it).
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return utf8.RuneCountInString(s), false
+		}
+		i += size
+		n++
+	}
+	return n, true
 }

@@ -207,3 +207,18 @@ func TestNewLinesLineEnds(t *testing.T) {
 		}
 	}
 }
+
+// CountRunes counts as utf8.RuneCountInString does and tells valid text
+// from invalid, on Chinese, ASCII, four-byte runes, surrogates encoded in
+// UTF-8 (ED A0 80, invalid), overlong forms and cut-off runes.
+func TestCountRunes(t *testing.T) {
+	for _, s := range []string{
+		"", "abc", "到2025年达到95%以上", "𠀀字", "\uFFFD", "\xed\xa0\x80", "\xe0\x80\xaf",
+		"目标\xe4\xb8", "\xff达到", "\xc3", "a\xe4b", "中\xef\xbf\xbd文",
+	} {
+		n, valid := CountRunes(s)
+		if n != utf8.RuneCountInString(s) || valid != utf8.ValidString(s) {
+			t.Errorf("%q: %d, %v; want %d, %v", s, n, valid, utf8.RuneCountInString(s), utf8.ValidString(s))
+		}
+	}
+}
