@@ -152,11 +152,12 @@ func (d *Document) Full() *textview.View {
 // indexRunes records the byte offset of every quoteStep-th rune.
 func (d *Document) indexRunes() {
 	n := 0
-	for i := range d.Original {
+	for i := 0; i < len(d.Original); n++ {
 		if n%quoteStep == 0 {
 			d.quoteIndex = append(d.quoteIndex, int32(i))
 		}
-		n++
+		_, size := textview.DecodeRune(d.Original, i)
+		i += size
 	}
 	d.runeCount = n
 }

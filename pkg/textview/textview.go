@@ -248,14 +248,16 @@ func (v *View) index() {
 	v.runes = make([]rune, 0, n)
 	v.byteAt = make([]int32, 0, n/indexStep+1)
 	v.valid = true
-	for i, r := range v.Text {
+	for i := 0; i < len(v.Text); {
 		if len(v.runes)%indexStep == 0 {
 			v.byteAt = append(v.byteAt, int32(i))
 		}
-		if r == utf8.RuneError {
-			v.valid = v.valid && utf8.ValidString(v.Text[i:min(i+3, len(v.Text))])
+		r, size := DecodeRune(v.Text, i)
+		if r == utf8.RuneError && size == 1 {
+			v.valid = false
 		}
 		v.runes = append(v.runes, r)
+		i += size
 	}
 }
 
@@ -398,27 +400,28 @@ func (l Lines) Line(off int) int {
 // invalid byte is one rune) and says whether s is valid UTF-8. Chinese
 // text is mostly three-byte runes, read here without a call.
 func CountRunes(s string) (int, bool) {
-	n := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			n++
-			continue
-		}
-		// E1–EC and EE–EF lead three-byte runes whose second byte may be
-		// any continuation byte (E0 and ED restrict it).
-		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			i += 3
-			n++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+	n, valid := 0, true
+	for i := 0; i < len(s); n++ {
+		r, size := DecodeRune(s, i)
 		if r == utf8.RuneError && size == 1 {
-			return utf8.RuneCountInString(s), false
+			valid = false
 		}
 		i += size
-		n++
 	}
-	return n, true
+	return n, valid
+}
+
+// DecodeRune decodes the rune at s[i:] as utf8.DecodeRuneInString does,
+// Chinese text's three-byte runes without a call.
+func DecodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	// E1–EC and EE–EF lead three-byte runes whose second byte may be any
+	// continuation byte (E0 and ED restrict it).
+	if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }

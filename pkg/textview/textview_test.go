@@ -222,3 +222,23 @@ func TestCountRunes(t *testing.T) {
 		}
 	}
 }
+
+// DecodeRune agrees with utf8.DecodeRuneInString on every lead byte with
+// every second and third byte, and at a text's end.
+func TestDecodeRune(t *testing.T) {
+	buf := []byte{0, 0, 0, 'x'}
+	for a := 0x80; a < 0x100; a++ {
+		for b := 0; b < 0x100; b++ {
+			for _, c := range []int{0x00, 0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF} {
+				buf[0], buf[1], buf[2] = byte(a), byte(b), byte(c)
+				for _, s := range []string{string(buf), string(buf[:2]), string(buf[:1])} {
+					r, n := DecodeRune(s, 0)
+					wr, wn := utf8.DecodeRuneInString(s)
+					if r != wr || n != wn {
+						t.Fatalf("% x: %U %d, want %U %d", s, r, n, wr, wn)
+					}
+				}
+			}
+		}
+	}
+}
