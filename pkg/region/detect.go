@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
+	"github.com/cnplan/cnplan/pkg/textview"
 )
 
 // Weights of one mention: a place named in the title or by an issuer says
@@ -217,12 +218,12 @@ func (s *scanner) index() {
 func (s *scanner) mentions(text string) []*division {
 	var out []*division
 	for b := 0; b < len(text); {
-		r, size := decodeAt(text, b)
+		r, size := textview.DecodeRune(text, b)
 		if !s.begins(r) || b+size >= len(text) {
 			b += size
 			continue
 		}
-		second, _ := decodeAt(text, b+size)
+		second, _ := textview.DecodeRune(text, b+size)
 		if !s.mayBegin(r, second) {
 			b += size
 			continue
@@ -253,24 +254,6 @@ func (s *scanner) mentions(text string) []*division {
 	return out
 }
 
-// decodeAt is utf8.DecodeRuneInString(text[b:]) with the cases of Chinese
-// text (ASCII, three bytes) written out, as that call is most of mentions.
-func decodeAt(text string, b int) (rune, int) {
-	c := text[b]
-	if c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	if c&0xF0 == 0xE0 && b+2 < len(text) {
-		c1, c2 := text[b+1], text[b+2]
-		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // not overlong, not a surrogate
-				return r, 3
-			}
-		}
-	}
-	return utf8.DecodeRuneInString(text[b:])
-}
 
 // mentionsRunes is mentions on decoded text.
 func (s *scanner) mentionsRunes(rs []rune) []*division {
