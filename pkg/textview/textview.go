@@ -252,6 +252,14 @@ func (v *View) index() {
 		if len(v.runes)%indexStep == 0 {
 			v.byteAt = append(v.byteAt, int32(i))
 		}
+		s := v.Text
+		if c := s[i]; c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// DecodeRune's three-byte case written out: this loop runs
+			// once a rune of every document.
+			v.runes = append(v.runes, rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F))
+			i += 3
+			continue
+		}
 		r, size := DecodeRune(v.Text, i)
 		if r == utf8.RuneError && size == 1 {
 			v.valid = false
@@ -400,15 +408,23 @@ func (l Lines) Line(off int) int {
 // invalid byte is one rune) and says whether s is valid UTF-8. Chinese
 // text is mostly three-byte runes, read here without a call.
 func CountRunes(s string) (int, bool) {
-	n, valid := 0, true
+	n := 0
 	for i := 0; i < len(s); n++ {
-		r, size := DecodeRune(s, i)
-		if r == utf8.RuneError && size == 1 {
-			valid = false
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3 // as in DecodeRune, without the call
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return utf8.RuneCountInString(s), false
+			}
+			i += size
 		}
-		i += size
 	}
-	return n, valid
+	return n, true
 }
 
 // DecodeRune decodes the rune at s[i:] as utf8.DecodeRuneInString does,
