@@ -1,9 +1,6 @@
 package textview
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // Decoded returns a view of a decoded original text in which every line
 // break is one '\n': CR LF (Windows, PKULaw exports, Word's "save as text")
@@ -11,7 +8,7 @@ import (
 // so spans count them as the file has them; the recognisers never see a CR.
 func Decoded(s string) *View {
 	if !strings.ContainsRune(s, '\r') {
-		return Identity(s) // shares s; one int32 a rune
+		return Identity(s) // shares s
 	}
 	var b Builder
 	b.Grow(0, len(s))
@@ -22,8 +19,7 @@ func Decoded(s string) *View {
 			b.AddString(s, i)
 			return b.View()
 		}
-		b.AddString(s[:cr], i)
-		i += utf8.RuneCountInString(s[:cr])
+		i += b.AddString(s[:cr], i)
 		b.Add('\n', i)
 		s, i = s[cr+1:], i+1
 		if strings.HasPrefix(s, "\n") {

@@ -59,18 +59,19 @@ func (b *Builder) Add(r rune, orig int) {
 }
 
 // AddString appends s, whose runes stand for the original runes from
-// offset orig on, one for one: a bulk Add.
-func (b *Builder) AddString(s string, orig int) {
+// offset orig on, one for one: a bulk Add. It returns how many runes it
+// added.
+func (b *Builder) AddString(s string, orig int) int {
 	n, valid := CountRunes(s)
 	if !valid {
 		for _, r := range s { // invalid bytes become U+FFFD, as Add writes them
 			b.Add(r, orig)
 			orig++
 		}
-		return
+		return n
 	}
 	if n == 0 {
-		return
+		return 0
 	}
 	b.buf = append(b.buf, s...)
 	if k := len(b.runs) - 1; k < 0 || b.runs[k].orig+(b.n-b.runs[k].at) != int32(orig) {
@@ -78,6 +79,7 @@ func (b *Builder) AddString(s string, orig int) {
 	}
 	b.n += int32(n)
 	b.end = int32(orig + n)
+	return n
 }
 
 // SetEnd sets the original offset that the view's end maps to (after
@@ -130,7 +132,12 @@ func (b *Builder) View() *View {
 // shares s; its map is one run.
 func Identity(s string) *View {
 	n, _ := CountRunes(s)
-	return &View{Text: s, runs: []run{{0, 0}}, n: n, end: int32(n)}
+	return IdentityOf(s, n)
+}
+
+// IdentityOf is Identity for a text whose rune count is known.
+func IdentityOf(s string, runes int) *View {
+	return &View{Text: s, runs: []run{{0, 0}}, n: runes, end: int32(runes)}
 }
 
 // Retext returns a view of text, which must have as many runes as v's
@@ -373,9 +380,13 @@ type Lines []int
 // editor shows whatever system wrote the file.
 func NewLines(s string) Lines {
 	starts := Lines{0}
+	ends := "\n"
+	if strings.IndexByte(s, '\r') >= 0 {
+		ends = "\r\n"
+	}
 	runes := 0 // runes before s[b:]
 	for b := 0; ; {
-		i := strings.IndexAny(s[b:], "\r\n")
+		i := strings.IndexAny(s[b:], ends) // one byte: a vector search
 		if i < 0 {
 			return starts
 		}
