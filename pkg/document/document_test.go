@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/cnplan/cnplan/internal/corpus"
+	"github.com/cnplan/cnplan/pkg/normalize"
+	"github.com/cnplan/cnplan/pkg/textview"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -92,5 +94,33 @@ func TestQuoteSpans(t *testing.T) {
 	}
 	if d.Quote(-3, 2) != "到2" || d.Quote(5, 5) != "" {
 		t.Errorf("edges: %q %q", d.Quote(-3, 2), d.Quote(5, 5))
+	}
+}
+
+// A document over keepFullUpTo bytes whose cleaning dropped lines does
+// not keep its full view but makes the same one on demand, CR LF line
+// ends and all.
+func TestFullViewMadeOnDemand(t *testing.T) {
+	c := corpus.Get(t, "003")
+	text := strings.Repeat(strings.ReplaceAll(c.Original, "\n", "\r\n"), keepFullUpTo/len(c.Original)+1)
+	d, err := FromText("big.txt", text, "utf-8", "text", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.full != nil || d.Dropped == 0 {
+		t.Fatalf("full view kept (%v) or nothing dropped (%d)", d.full != nil, d.Dropped)
+	}
+	want, err := normalize.View(textview.Decoded(text), d.Script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := d.Full()
+	if full.Text != want.Text || full.Runes() != want.Runes() {
+		t.Fatal("the full view made on demand differs")
+	}
+	for _, i := range []int{0, 1000, full.Runes() / 2, full.Runes() - 1} {
+		if a, b := full.Span(i, i+1); a != b-1 || a != want.Origin(i) {
+			t.Fatalf("rune %d maps to %d, want %d", i, a, want.Origin(i))
+		}
 	}
 }
