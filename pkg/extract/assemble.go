@@ -108,25 +108,42 @@ func (x *extractor) findYearMarks() []yearMark {
 		marks = append(marks, yearMark{pos, y, !clause && x.opensParagraph(pos)})
 	}
 	// "十三五"期间: a plan's name, an optional closing quote, a word of time.
-	for _, name := range v.periodNames {
-		p := v.periods[name]
-		if x.docYear > 0 && p[1] >= x.docYear {
-			continue // the current plan's period: its figures are targets
-		}
+	// The text is searched once for each last rune of the names (all
+	// end in 五), not once for each name.
+	type periodMark struct {
+		name int // index in v.periodNames
+		mark yearMark
+	}
+	var found []periodMark
+	for _, last := range v.periodLastRunes {
 		for off := 0; ; {
-			i := strings.Index(text[off:], name)
-			if i < 0 {
+			k := strings.Index(text[off:], last)
+			if k < 0 {
 				break
 			}
-			i += off
-			off = i + len(name)
-			rest := strings.TrimLeft(text[off:], "”\"")
-			if prefixIn(rest, periodWords) == "" {
-				continue
+			end := off + k + len(last)
+			off = end
+			for n, name := range v.periodNames {
+				p := v.periods[name]
+				start := end - len(name)
+				if start < 0 || text[start:end] != name || (x.docYear > 0 && p[1] >= x.docYear) {
+					continue // not this name; or the current plan's period, whose figures are targets
+				}
+				if prefixIn(strings.TrimLeft(text[end:], "”\""), periodWords) == "" {
+					continue
+				}
+				pos := view.RuneIndex(start)
+				found = append(found, periodMark{n, yearMark{pos, p[1], x.opensParagraph(pos)}})
 			}
-			pos := view.RuneIndex(i)
-			marks = append(marks, yearMark{pos, p[1], x.opensParagraph(pos)})
 		}
+	}
+	// In the order of names, then of places, as marks of one place keep it.
+	sort.Slice(found, func(i, j int) bool {
+		a, b := found[i], found[j]
+		return a.name < b.name || a.name == b.name && a.mark.pos < b.mark.pos
+	})
+	for _, f := range found {
+		marks = append(marks, f.mark)
 	}
 	sort.SliceStable(marks, func(i, j int) bool { return marks[i].pos < marks[j].pos })
 	return marks

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,10 +36,11 @@ type vocab struct {
 	// a few words before the number: word, comparator.
 	looseBounds [][2]string
 
-	headerRoles map[string]string // table header cell → column role
-	attributes  map[string]bool   // 预期性, 约束性 …
-	periods     map[string][2]int // 十三五 → 2016, 2020
-	periodNames []string          // 十三五 …, longest first
+	headerRoles     map[string]string // table header cell → column role
+	attributes      map[string]bool   // 预期性, 约束性 …
+	periods         map[string][2]int // 十三五 → 2016, 2020
+	periodNames     []string          // 十三五 …, longest first
+	periodLastRunes []string          // the last runes of periodNames, each once
 
 	fused         [][3]string // fused_pairs.txt: 城乡 → 城镇, 农村
 	frameCues     []frameCue  // time_frames.txt, longest word first
@@ -146,7 +148,7 @@ func buildVocab() *vocab {
 	v.periods = map[string][2]int{}
 	var names []string
 	for _, r := range dict.Records("five_year_plans") {
-		if len(r) < 3 {
+		if len(r) < 3 || r[0] == "" {
 			continue
 		}
 		a, _ := strconv.Atoi(r[1])
@@ -155,6 +157,12 @@ func buildVocab() *vocab {
 		names = append(names, r[0])
 	}
 	v.periodNames = dict.LongestFirst(names)
+	for _, name := range v.periodNames {
+		_, size := utf8.DecodeLastRuneInString(name)
+		if last := name[len(name)-size:]; !slices.Contains(v.periodLastRunes, last) {
+			v.periodLastRunes = append(v.periodLastRunes, last)
+		}
+	}
 	for _, r := range dict.Records("time_frames") {
 		if len(r) >= 4 {
 			v.frameCues = append(v.frameCues, frameCue{mode: r[0], year: r[1], where: r[2], word: r[3]})
