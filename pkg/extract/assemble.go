@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,7 +29,7 @@ type yearMark struct {
 var (
 	yearLeads   = []string{"截止到", "截至", "截止"}
 	yearParts   = []string{"年底", "年末", "全年", "底", "末"}
-	periodWords = []string{"期间", "时期", "以来"}
+	periodWords = []string{"期间", "时期", "以来"} // two runes each (findYearMarks)
 	yearFollows = []string{",", " ", "\t", "\n", "以来", "我市", "全市", "全省"}
 )
 
@@ -93,48 +94,43 @@ func (x *extractor) findYearMarks() []yearMark {
 	if docTime == 0 && x.isPlan {
 		docTime = x.period.Start
 	}
-	for off := 0; ; {
-		i := strings.Index(text[off:], "年")
-		if i < 0 {
-			break
-		}
-		i += off
-		off = i + len("年")
-		y, at, clause, ok := yearOpening(text, i)
-		if !ok || y < 1949 || (x.docYear > 0 && y > x.docYear) || (clause && (docTime == 0 || y >= docTime)) {
-			continue
-		}
-		pos := view.RuneIndex(at)
-		marks = append(marks, yearMark{pos, y, !clause && x.opensParagraph(pos)})
-	}
 	// "十三五"期间: a plan's name, an optional closing quote, a word of time.
-	// The text is searched once for each last rune of the names (all
-	// end in 五), not once for each name.
 	type periodMark struct {
 		name int // index in v.periodNames
 		mark yearMark
 	}
 	var found []periodMark
-	for _, last := range v.periodLastRunes {
-		for off := 0; ; {
-			k := strings.Index(text[off:], last)
-			if k < 0 {
-				break
+	// One pass over the runes: a year is four digits before 年, a plan's
+	// name ends with one of their last runes (all end in 五).
+	rs := x.runes
+	for i, r := range rs {
+		if r == '年' && i >= 4 && rs[i-1] >= '0' && rs[i-1] <= '9' {
+			b := view.ByteOffset(i)
+			y, at, clause, ok := yearOpening(text, b)
+			if !ok || y < 1949 || (x.docYear > 0 && y > x.docYear) || (clause && (docTime == 0 || y >= docTime)) {
+				continue
 			}
-			end := off + k + len(last)
-			off = end
-			for n, name := range v.periodNames {
-				p := v.periods[name]
-				start := end - len(name)
-				if start < 0 || text[start:end] != name || (x.docYear > 0 && p[1] >= x.docYear) {
-					continue // not this name; or the current plan's period, whose figures are targets
-				}
-				if prefixIn(strings.TrimLeft(text[end:], "”\""), periodWords) == "" {
-					continue
-				}
-				pos := view.RuneIndex(start)
-				found = append(found, periodMark{n, yearMark{pos, p[1], x.opensParagraph(pos)}})
+			pos := view.RuneIndex(at)
+			marks = append(marks, yearMark{pos, y, !clause && x.opensParagraph(pos)})
+			continue
+		}
+		if !slices.Contains(v.periodLastRunes, r) {
+			continue
+		}
+		for n, name := range v.periodNameRunes {
+			p := v.periods[v.periodNames[n]]
+			start := i + 1 - len(name)
+			if start < 0 || !slices.Equal(rs[start:i+1], name) || (x.docYear > 0 && p[1] >= x.docYear) {
+				continue // not this name; or the current plan's period, whose figures are targets
 			}
+			j := i + 1 // past closing quotes
+			for j < len(rs) && (rs[j] == '”' || rs[j] == '"') {
+				j++
+			}
+			if prefixIn(x.text(j, j+2), periodWords) == "" { // the words are two runes long
+				continue
+			}
+			found = append(found, periodMark{n, yearMark{start, p[1], x.opensParagraph(start)}})
 		}
 	}
 	// In the order of names, then of places, as marks of one place keep it.

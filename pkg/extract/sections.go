@@ -11,6 +11,7 @@ import (
 
 	"github.com/cnplan/cnplan/dict"
 	"github.com/cnplan/cnplan/internal/regexgate"
+	"github.com/cnplan/cnplan/pkg/textview"
 )
 
 // heading is a section heading found in the body view.
@@ -72,13 +73,18 @@ func findHeadings(text string) []heading {
 		// not its length squared (a 1 MB line took 26 s).
 		type start struct{ rune, byte int }
 		starts := []start{{0, 0}}
-		ri := 0
-		for bi, r := range line {
-			ri++
-			if r == '。' {
-				starts = append(starts, start{ri, bi + utf8.RuneLen(r)})
+		ri, bi := 0, 0 // runes and bytes before the last start
+		for {
+			k := strings.Index(line[bi:], "。")
+			if k < 0 {
+				break
 			}
+			n, _ := textview.CountRunes(line[bi : bi+k])
+			ri, bi = ri+n+1, bi+k+len("。")
+			starts = append(starts, start{ri, bi})
 		}
+		n, _ := textview.CountRunes(line[bi:])
+		ri += n
 		for k, s := range starts {
 			rest := strings.TrimLeft(line[s.byte:], " \t\u00a0")
 			lead := s.rune + utf8.RuneCountInString(line[s.byte:len(line)-len(rest)])

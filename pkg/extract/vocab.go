@@ -40,7 +40,8 @@ type vocab struct {
 	attributes      map[string]bool   // 预期性, 约束性 …
 	periods         map[string][2]int // 十三五 → 2016, 2020
 	periodNames     []string          // 十三五 …, longest first
-	periodLastRunes []string          // the last runes of periodNames, each once
+	periodNameRunes [][]rune          // periodNames as runes
+	periodLastRunes []rune            // their last runes, each once
 
 	fused         [][3]string // fused_pairs.txt: 城乡 → 城镇, 农村
 	frameCues     []frameCue  // time_frames.txt, longest word first
@@ -158,8 +159,9 @@ func buildVocab() *vocab {
 	}
 	v.periodNames = dict.LongestFirst(names)
 	for _, name := range v.periodNames {
-		_, size := utf8.DecodeLastRuneInString(name)
-		if last := name[len(name)-size:]; !slices.Contains(v.periodLastRunes, last) {
+		rs := []rune(name)
+		v.periodNameRunes = append(v.periodNameRunes, rs)
+		if last := rs[len(rs)-1]; !slices.Contains(v.periodLastRunes, last) {
 			v.periodLastRunes = append(v.periodLastRunes, last)
 		}
 	}
