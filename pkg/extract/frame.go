@@ -139,8 +139,9 @@ func (f *frames) cueFrame(v *vocab, text string, opening bool, parent *frame) (f
 	var cue *frameCue
 	if opening {
 		text = strings.TrimLeft(text, "“\"●■◆-—")
-		for i := range v.frameCues {
-			if c := &v.frameCues[i]; c.where == "both" && strings.HasPrefix(text, c.word) {
+		first, _ := utf8.DecodeRuneInString(text)
+		for _, i := range v.openingCues[first] {
+			if c := &v.frameCues[i]; strings.HasPrefix(text, c.word) {
 				cue = c
 				break
 			}

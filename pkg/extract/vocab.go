@@ -43,9 +43,10 @@ type vocab struct {
 	periodNameRunes [][]rune          // periodNames as runes
 	periodLastRunes []rune            // their last runes, each once
 
-	fused         [][3]string // fused_pairs.txt: 城乡 → 城镇, 农村
-	frameCues     []frameCue  // time_frames.txt, longest word first
-	yearlyDocKind []string    // title endings of documents about one year (工作报告, 方案 …)
+	fused         [][3]string    // fused_pairs.txt: 城乡 → 城镇, 农村
+	frameCues     []frameCue     // time_frames.txt, longest word first
+	openingCues   map[rune][]int // the frameCues that open a paragraph ("both"), by first rune, in order
+	yearlyDocKind []string       // title endings of documents about one year (工作报告, 方案 …)
 }
 
 // frameCue is a word that sets a stretch of text's time (time_frames.txt).
@@ -171,6 +172,13 @@ func buildVocab() *vocab {
 		}
 	}
 	sort.SliceStable(v.frameCues, func(i, j int) bool { return len(v.frameCues[i].word) > len(v.frameCues[j].word) })
+	v.openingCues = map[rune][]int{}
+	for i, c := range v.frameCues {
+		if c.where == "both" {
+			first, _ := utf8.DecodeRuneInString(c.word)
+			v.openingCues[first] = append(v.openingCues[first], i)
+		}
+	}
 	v.yearlyDocKind = dict.Words("yearly_doc_kinds")
 	for _, r := range dict.Records("fused_pairs") {
 		if len(r) >= 3 {
