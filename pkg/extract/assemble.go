@@ -416,11 +416,11 @@ func indicatorKey(s string) string {
 	}
 	k := normalize.ToSimplified(b.String())
 	k = strings.TrimSpace(k)
-	if m := unitSuffix.FindStringSubmatchIndex(k); m != nil && isUnitWord(k[m[2]:m[3]]) {
+	if m := unitSuffixIn(k); m != nil && isUnitWord(k[m[2]:m[3]]) {
 		k = k[:m[0]]
 	}
 	for {
-		w := prefixIn(k, v.scope)
+		w := v.scope.prefixIn(k)
 		if w == "" || w == k {
 			break
 		}

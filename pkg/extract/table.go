@@ -926,6 +926,15 @@ func (x *extractor) tableTargets(tables []table) ([]record.Target, []string) {
 
 var unitSuffix = regexp.MustCompile(`[(（]([^()（）]{1,8})[)）]$`)
 
+// unitSuffixIn is unitSuffix.FindStringSubmatchIndex(s), tried only when
+// s ends with a closing bracket.
+func unitSuffixIn(s string) []int {
+	if !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "）") {
+		return nil
+	}
+	return unitSuffix.FindStringSubmatchIndex(s)
+}
+
 // rowTargets reads one row: its targets and, of those, the cumulative ones.
 func (x *extractor) rowTargets(row tableRow) (targets, cumulative []record.Target) {
 	name := row.name.text
@@ -935,7 +944,7 @@ func (x *extractor) rowTargets(row tableRow) (targets, cumulative []record.Targe
 	}
 	indStart, indEnd := row.name.start, row.name.end
 	contiguous := runeLen(name) == indEnd-indStart
-	if m := unitSuffix.FindStringSubmatchIndex(name); m != nil && isUnitWord(name[m[2]:m[3]]) {
+	if m := unitSuffixIn(name); m != nil && isUnitWord(name[m[2]:m[3]]) {
 		if unit == "" {
 			unit = name[m[2]:m[3]]
 			if contiguous {

@@ -575,7 +575,7 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 	pre := x.text(preStart, preEnd)
 	core := pre
 	for {
-		w := prefixIn(core, v.scope)
+		w := v.scope.prefixIn(core)
 		if w == "" {
 			break
 		}

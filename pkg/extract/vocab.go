@@ -20,8 +20,8 @@ type vocab struct {
 	afterBound    map[string]string // bound words written after a number → comparator
 	afterWords    []string          // afterBound's words, longest first
 	cues          map[string][]string
-	scope         []string
-	synonyms      [][2]string // variant → canonical, longest variant first
+	scope         firstRuneIndex // scope words (全市, 我省), longest first
+	synonyms      [][2]string    // variant → canonical, longest variant first
 	trimHead      []string
 	keepHead      []string // words that start as a head word does but are kept (有效)
 	trimTail      []string
@@ -94,7 +94,7 @@ func buildVocab() *vocab {
 			v.cues[r[0]] = append(v.cues[r[0]], r[1])
 		}
 	}
-	v.scope = dict.LongestFirst(dict.Words("scope_words"))
+	v.scope = indexByFirstRune(dict.LongestFirst(dict.Words("scope_words")))
 	for _, r := range dict.Records("indicator_synonyms") {
 		for _, variant := range r[1:] {
 			v.synonyms = append(v.synonyms, [2]string{variant, r[0]})
