@@ -45,8 +45,9 @@ func IsDocument(name string) bool {
 func Expand(args []string) []Item {
 	var items []Item
 	seen := map[string]bool{}
+	ids := identities{}
 	add := func(path string, err error) {
-		key := identity(path)
+		key := ids.of(path)
 		if err == nil {
 			if seen[key] {
 				return
@@ -133,10 +134,33 @@ func walk(dir string) []Item {
 // identity is the key that tells two names of one file apart from two
 // files: the path with symlinks resolved, or the cleaned absolute path when
 // that fails.
-func identity(path string) string {
+func identity(path string) string { return identities{}.of(path) }
+
+// identities resolves paths as identity does, each directory once: a
+// directory of 20,000 files took a stat of every component of every
+// path (EvalSymlinks), now a stat of each file.
+type identities map[string]string // directory → its identity
+
+func (ids identities) of(path string) string {
 	if path == "-" {
 		return path
 	}
+	if info, err := os.Lstat(path); err != nil || info.Mode()&fs.ModeSymlink != 0 {
+		return resolve(path) // the file is a link (or is not there)
+	}
+	dir, base := filepath.Split(path)
+	key, ok := ids[dir]
+	if !ok {
+		key = resolve(filepath.Clean(dir + "."))
+		if ids != nil {
+			ids[dir] = key
+		}
+	}
+	return filepath.Join(key, base)
+}
+
+// resolve is path with symlinks resolved, made absolute.
+func resolve(path string) string {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
 	}
@@ -171,8 +195,9 @@ func Without(items []Item, path string) []Item {
 		}
 	}
 	out := items[:0:0]
+	ids := identities{}
 	for _, it := range items {
-		if it.Path != "-" && (identity(it.Path) == key || strings.HasPrefix(filepath.Base(it.Path), ".cnplan-tmp-")) {
+		if it.Path != "-" && (ids.of(it.Path) == key || strings.HasPrefix(filepath.Base(it.Path), ".cnplan-tmp-")) {
 			continue
 		}
 		out = append(out, it)
