@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -136,4 +137,18 @@ func show(items []Item) string {
 		s += "\n"
 	}
 	return s
+}
+
+// Sizes read as --max-size takes them, up to the 1 GiB that 32-bit
+// offsets allow.
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{"64M": 64 << 20, "100K": 100 << 10, "1G": 1 << 30, "2048": 2048, "1.5G": 0, "2G": 0, "0": 0, "-1M": 0} {
+		got, err := ParseSize(in)
+		if got != want || (err == nil) != (want > 0) {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	if _, err := ParseSize("2G"); err == nil || !strings.Contains(err.Error(), "at most 1G") {
+		t.Errorf("2G: %v", err)
+	}
 }

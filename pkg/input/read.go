@@ -139,8 +139,16 @@ func ParseSize(s string) (int64, error) {
 	if err != nil || n <= 0 || n > (1<<62)/mult {
 		return 0, fmt.Errorf("size %q: want a positive number of bytes, with K, M or G (64M, 1G)", s)
 	}
+	if n*mult > LargestMaxSize {
+		return 0, fmt.Errorf("size %q: at most 1G (offsets into a document are 32-bit)", s)
+	}
 	return n * mult, nil
 }
+
+// LargestMaxSize is the largest --max-size: a document's offsets (runes,
+// bytes, the offset maps of its views) are 32-bit, and a 1 GiB text
+// needs several GB of memory to extract (about 7.5 bytes a byte).
+const LargestMaxSize int64 = 1 << 30
 
 // FormatSize writes n bytes as the largest whole binary unit that fits,
 // or with one decimal (64 MiB, 1.5 GiB, 300 bytes).
