@@ -87,7 +87,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 			x.isPlan = x.docYear == 0 || x.docYear <= x.period.End
 		}
 	}
-	x.secs = newSections(d.Body.Text, x.quote)
+	x.secs = newSections(d.Body, x.quote)
 	x.sentences = splitSentences(x.runes)
 	for _, dl := range when.FindRunes(x.runes, ctx) {
 		if dl.Period && when.InBackground(x.secs.path(dl.Start)) {
@@ -100,7 +100,7 @@ func extract(budget context.Context, d *document.Document) record.Document {
 	x.frames = x.buildFrames(title)
 	out.Frames = x.frames.records(x)
 
-	tables := findTables(d.Body.Text, x.tableBaseYear())
+	tables := findTables(d.Body, x.tableBaseYear())
 	rowTargets, tableNotes := x.tableTargets(tables)
 	// A figure whose text names nothing it measures (a bare 5% in a row of
 	// percentages) is no usable row: it is counted in the warnings, not

@@ -19,12 +19,7 @@ func (x *extractor) index() {
 			break
 		}
 	}
-	x.lineStarts = append(x.lineStarts[:0], 0)
-	for i, r := range x.runes {
-		if r == '\n' {
-			x.lineStarts = append(x.lineStarts, i+1)
-		}
-	}
+	x.lineStarts = x.doc.Body.LineStarts()
 }
 
 // lineStart returns where the line holding pos starts.

@@ -60,47 +60,46 @@ func loadHeadingRules() []headingRule { return headingRules.Get() }
 // are numbered paragraphs, whose heading is their first sentence.
 const maxHeadingRunes = 40
 
-// findHeadings returns the headings of text: lines (and, in text whose
+// findHeadings returns the headings of v: lines (and, in text whose
 // line breaks were lost, sentences) that begin with a heading marker.
-func findHeadings(text string) []heading {
+func findHeadings(v *textview.View) []heading {
 	rules := loadHeadingRules()
+	runes := v.Chars()
 	var hs []heading
-	lineStart := 0
-	for line := range strings.Lines(text) {
+	lines := v.LineStarts()
+	for k, lineStart := range lines {
+		line, _ := v.Line(k)
+		lineEnd := len(runes)
+		if k+1 < len(lines) {
+			lineEnd = lines[k+1]
+		}
 		// Candidates: the line start and every position after 。 in it,
 		// as rune and byte offsets. rest is a substring from the byte
 		// offset, so that a line of many sentences costs its length and
 		// not its length squared (a 1 MB line took 26 s).
 		type start struct{ rune, byte int }
 		starts := []start{{0, 0}}
-		ri, bi := 0, 0 // runes and bytes before the last start
-		for {
-			k := strings.Index(line[bi:], "。")
-			if k < 0 {
-				break
+		lineByte := v.ByteOffset(lineStart)
+		for i := lineStart; i < lineEnd; i++ {
+			if runes[i] == '。' {
+				starts = append(starts, start{i + 1 - lineStart, v.ByteOffset(i+1) - lineByte})
 			}
-			n, _ := textview.CountRunes(line[bi : bi+k])
-			ri, bi = ri+n+1, bi+k+len("。")
-			starts = append(starts, start{ri, bi})
 		}
-		n, _ := textview.CountRunes(line[bi:])
-		ri += n
-		for k, s := range starts {
+		for n, s := range starts {
 			rest := strings.TrimLeft(line[s.byte:], " \t\u00a0")
 			lead := s.rune + utf8.RuneCountInString(line[s.byte:len(line)-len(rest)])
 			for _, r := range rules {
-				if k > 0 && r.level > 2 {
+				if n > 0 && r.level > 2 {
 					continue // inline, only the unambiguous markers
 				}
 				if r.first != nil && !slices.Contains(r.first, firstRuneOf(rest)) || !r.re.MatchString(rest) {
 					continue
 				}
-				end := headingEnd(headRunes(rest), k > 0)
+				end := headingEnd(headRunes(rest), n > 0)
 				hs = append(hs, heading{level: r.level, start: lineStart + lead, end: lineStart + lead + end})
 				break
 			}
 		}
-		lineStart += ri
 	}
 	return hs
 }
@@ -169,8 +168,8 @@ type sections struct {
 
 // newSections builds heading paths; quote gives a view span's text as
 // written in the original.
-func newSections(text string, quote func(start, end int) string) *sections {
-	s := &sections{hs: findHeadings(text)}
+func newSections(v *textview.View, quote func(start, end int) string) *sections {
+	s := &sections{hs: findHeadings(v)}
 	var stack []heading
 	var names []string
 	for _, h := range s.hs {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/cnplan/cnplan/pkg/textview"
 	"testing"
 )
 
@@ -13,7 +14,7 @@ func TestFindHeadings(t *testing.T) {
 		"全市共有医院45所,其中1.5万张床位。(二)面临形势。二、总体要求\n"
 	want := []string{"一、发展基础", "(一)主要成效", "1.卫生资源总量稳步增长", "(2)医疗服务能力", "①基层", "专栏3 重大工程", "(二)面临形势", "二、总体要求"}
 	rs := []rune(text)
-	hs := findHeadings(text)
+	hs := findHeadings(textview.Identity(text))
 	var got []string
 	for _, h := range hs {
 		got = append(got, string(rs[h.start:h.end]))

@@ -91,13 +91,16 @@ func headerColumn(text string) (column, bool) {
 // tableCells lists the body's cells: a tab-separated line gives one cell
 // per field, a line aligned by runs of spaces one per space-separated
 // stretch (see layoutFields), any other line one cell.
-func tableCells(text string) []cell {
+func tableCells(v *textview.View) []cell {
 	var cells []cell
-	autospace := isAutospaced(text)
-	pos, lineNo := 0, -1
-	for line := range strings.Lines(text) {
-		lineNo++
-		n, _ := textview.CountRunes(line)
+	autospace := isAutospaced(v.Text)
+	lines := v.LineStarts()
+	for lineNo := range lines {
+		line, pos := v.Line(lineNo)
+		n := v.Runes() - pos // the line's runes, its '\n' included
+		if lineNo+1 < len(lines) {
+			n = lines[lineNo+1] - pos
+		}
 		body := strings.TrimSuffix(line, "\n")
 		switch {
 		case isPipeRow(body):
@@ -124,7 +127,6 @@ func tableCells(text string) []cell {
 			trailing := utf8.RuneCountInString(body[len(strings.TrimRightFunc(body, unicode.IsSpace)):])
 			cells = appendCell(cells, body, pos, pos+n-(len(line)-len(body))-trailing, lineNo)
 		}
-		pos += n
 	}
 	return cells
 }
@@ -287,8 +289,8 @@ const maxFragmentLines = 8
 // findTables finds indicator tables in the body view text. docYear (the
 // document's year, 0 if unknown) tells baseline columns from target ones
 // when the header gives only years.
-func findTables(text string, docYear int) []table {
-	cells := tableCells(text)
+func findTables(v *textview.View, docYear int) []table {
+	cells := tableCells(v)
 	var tables []table
 	for i := 0; i < len(cells); i++ {
 		cols, n := readHeader(cells[i:], docYear)

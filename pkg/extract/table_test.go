@@ -1,13 +1,14 @@
 package extract
 
 import (
+	"github.com/cnplan/cnplan/pkg/textview"
 	"strings"
 	"testing"
 )
 
 func TestFindTablesOneCellPerLine(t *testing.T) {
 	text := "(四)主要指标\n\n领域\n\n指标\n\n2020年\n\n2025年目标\n\n属性\n\n人口健康水平\n\n人均期望寿命(岁)\n\n76.3\n\n77.30\n\n预期性\n\n孕产妇死亡率(/10万)\n\n9.39\n\n≤11\n\n控制性\n\n二、指导思想\n"
-	tables := findTables(text, 2021)
+	tables := findTables(textview.Identity(text), 2021)
 	if len(tables) != 1 || len(tables[0].rows) != 2 {
 		t.Fatalf("tables = %+v", tables)
 	}
@@ -27,7 +28,7 @@ func TestFindTablesTabRows(t *testing.T) {
 		"\t每千人口执业(助理)医师(人)\t2.36\t3.0\t预期性",
 		"本规划自印发之日起施行,有效期至2025年底,由市卫生健康委负责解释。",
 	}, "\n")
-	tables := findTables(text, 2021)
+	tables := findTables(textview.Identity(text), 2021)
 	if len(tables) != 1 || len(tables[0].rows) != 2 {
 		t.Fatalf("tables = %+v", tables)
 	}
@@ -44,7 +45,7 @@ func TestFindTablesWithSeqAndUnitColumns(t *testing.T) {
 		"1\t人均预期寿命\t岁\t77.3\t78.3\t预期性",
 		"2\t孕产妇死亡率\t/10万\t9.4\t≤9.5\t约束性",
 	}, "\n")
-	tables := findTables(text, 2021)
+	tables := findTables(textview.Identity(text), 2021)
 	if len(tables) != 1 || len(tables[0].rows) != 2 {
 		t.Fatalf("tables = %+v", tables)
 	}
@@ -109,7 +110,7 @@ func TestFindTablesPipe(t *testing.T) {
 		"| 2 | 孕产妇死亡率 | /10万 | 9.4 | ≤9.5 | 约束性 |",
 		"二、主要任务。加快推进卫生健康服务体系建设，到2025年建成10个中心。",
 	}, "\n")
-	tables := findTables(text, 2020)
+	tables := findTables(textview.Identity(text), 2020)
 	if len(tables) != 1 || len(tables[0].rows) != 2 {
 		t.Fatalf("tables = %+v", tables)
 	}
@@ -135,7 +136,7 @@ func TestFindTablesAcrossPages(t *testing.T) {
 		"           每千人口注册护士数(人)     2.98       4             预期性",
 		"二、指导思想：坚持以人民为中心的发展思想，全面推进健康安康建设，不断提高人民健康水平。",
 	}, "\n")
-	tables := findTables(text, 2020)
+	tables := findTables(textview.Identity(text), 2020)
 	if len(tables) != 1 || len(tables[0].rows) != 4 {
 		t.Fatalf("tables = %+v", tables)
 	}
@@ -153,7 +154,7 @@ func TestFindTablesTightPDFCells(t *testing.T) {
 		"领域\t指标\t单位2020年2025年\t属性",
 		"健康水平\t婴儿死亡率\t‰\t4.5\t≤\t5\t约束性",
 	}, "\n")
-	tables := findTables(text, 2020)
+	tables := findTables(textview.Identity(text), 2020)
 	if len(tables) != 1 || len(tables[0].rows) != 1 {
 		t.Fatalf("tables = %+v", tables)
 	}

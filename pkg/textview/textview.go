@@ -29,6 +29,7 @@ type View struct {
 	// ByteOffset walk at most indexStep runes from it.
 	byteAt []int32
 	valid  bool // the text is valid UTF-8: rune sizes can be read from runes
+	lines  []int // rune offsets where lines start (see LineStarts)
 }
 
 // run is one stretch of the map: the view rune at maps to orig.
@@ -313,6 +314,32 @@ func (v *View) RuneIndex(byteOff int) int {
 		r++
 	}
 	return r
+}
+
+// LineStarts returns the rune offsets at which the view's lines start
+// (the first is 0; a line ends with '\n'), found once from the runes and
+// shared: callers must not change it.
+func (v *View) LineStarts() []int {
+	if v.lines == nil {
+		v.lines = []int{0}
+		for i, r := range v.Chars() {
+			if r == '\n' {
+				v.lines = append(v.lines, i+1)
+			}
+		}
+	}
+	return v.lines
+}
+
+// Line returns line k of the view (0-based, see LineStarts) with its
+// '\n', and the rune offset it starts at.
+func (v *View) Line(k int) (text string, start int) {
+	ls := v.LineStarts()
+	end := v.n
+	if k+1 < len(ls) {
+		end = ls[k+1]
+	}
+	return v.Text[v.ByteOffset(ls[k]):v.ByteOffset(end)], ls[k]
 }
 
 // Slice returns the text of view runes [start, end). Before the view is

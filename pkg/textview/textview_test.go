@@ -242,3 +242,27 @@ func TestDecodeRune(t *testing.T) {
 		}
 	}
 }
+
+// Lines of a view: their starts in runes and their text, the last one
+// with or without a line end.
+func TestLines(t *testing.T) {
+	for s, want := range map[string][]string{
+		"一、目标\n到2025年。\n": {"一、目标\n", "到2025年。\n", ""},
+		"无换行":             {"无换行"},
+		"\n\n末行":          {"\n", "\n", "末行"},
+	} {
+		v := Identity(s)
+		starts := v.LineStarts()
+		if len(starts) != len(want) {
+			t.Fatalf("%q: %d lines, want %d", s, len(starts), len(want))
+		}
+		pos := 0
+		for k, w := range want {
+			line, start := v.Line(k)
+			if line != w || start != pos {
+				t.Errorf("%q line %d = %q at %d, want %q at %d", s, k, line, start, w, pos)
+			}
+			pos += utf8.RuneCountInString(w)
+		}
+	}
+}
