@@ -53,14 +53,15 @@ type Document struct {
 
 	// quoteIndex[k] is the byte offset in Original of rune k×quoteStep,
 	// for quoting spans: a []rune of the whole text cost 4 bytes a rune,
-	// this a quarter of a byte.
+	// this one byte (records quote the original hundreds of
+	// thousands of times a megabyte).
 	quoteIndex []int32
 	runeCount  int
 }
 
 // quoteStep is how many runes apart quoteIndex's entries are: a quote
 // decodes at most this many runes to find each of its ends.
-const quoteStep = 16
+const quoteStep = 4
 
 // keepFullUpTo is the largest text whose full normalised view a document
 // keeps: below it the copy costs less than normalising it again (5% of
