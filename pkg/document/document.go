@@ -162,6 +162,7 @@ func (d *Document) Full() *textview.View {
 // indexRunes records the byte offset of every quoteStep-th rune.
 func (d *Document) indexRunes() {
 	n := 0
+	d.quoteIndex = make([]int32, 0, len(d.Original)/quoteStep+1) // bytes ≥ runes
 	for i := 0; i < len(d.Original); n++ {
 		if n%quoteStep == 0 {
 			d.quoteIndex = append(d.quoteIndex, int32(i))

@@ -321,7 +321,7 @@ func (v *View) RuneIndex(byteOff int) int {
 // shared: callers must not change it.
 func (v *View) LineStarts() []int {
 	if v.lines == nil {
-		v.lines = []int{0}
+		v.lines = make([]int, 1, strings.Count(v.Text, "\n")+1)
 		for i, r := range v.Chars() {
 			if r == '\n' {
 				v.lines = append(v.lines, i+1)
