@@ -581,20 +581,14 @@ func (x *extractor) findIndicator(c *candidate, s span, v *vocab, prev *candidat
 		}
 		core = strings.TrimPrefix(core, w)
 	}
-	verb := ""
 	untrimmed := x.text(preStart, numStart) // 在现有38项: 有 is trimmed from pre
-	for _, w := range v.verbs {
-		if strings.HasSuffix(pre, w) || strings.HasSuffix(untrimmed, w) {
-			verb = w
-			break
-		}
-	}
+	verb := v.verbs.suffixIn(pre) != "" || v.verbs.suffixIn(untrimmed) != ""
 	// "A、B等3个X": the list names examples of X, the thing counted.
 	enumerated := strings.HasSuffix(x.text(preStart, c.q.Start), "等")
 	// "166个镇卫生院、15个社区卫生服务中心": the text before this count is
 	// the previous count's noun, so this count's noun follows it too.
 	afterCount := prev != nil && prev.indStart >= prev.end && prev.indStart <= preStart && prev.indEnd >= preEnd
-	usePost := postEnd > postStart && (core == "" || enumerated || afterCount || (verb != "" && c.unitClass == "count") ||
+	usePost := postEnd > postStart && (core == "" || enumerated || afterCount || (verb && c.unitClass == "count") ||
 		c.end < len(x.runes) && x.runes[c.end] == '的')
 	if usePost {
 		c.indStart, c.indEnd = postStart, postEnd
@@ -612,13 +606,12 @@ func (x *extractor) verbPhraseStart(start, end int) int {
 	v := loadVocab()
 	p := x.runes[start:end]
 	for i := 2; i < len(p); i++ {
-		rest := string(p[i:])
-		w := prefixIn(rest, v.predicateList)
+		w := v.predicateList.prefixIn(x.text(start+i, end))
 		// Two characters before 了 are a verb the list lacks (落实了).
 		if w == "" && i+2 < len(p) && p[i+2] == '了' && isHan(p[i]) && isHan(p[i+1]) && !v.predicates[string(p[i+1:i+3])] {
 			w = string(p[i : i+2])
 		}
-		if w == "" || suffixIn(string(p[:i+runeLen(w)]), v.notPredicate) != "" {
+		if w == "" || v.notPredicate.suffixIn(x.text(start, start+i+runeLen(w))) != "" {
 			continue
 		}
 		// The noun phrase must end in a noun: not an attribute (市级,
@@ -633,7 +626,7 @@ func (x *extractor) verbPhraseStart(start, end int) int {
 		// Adverbs and verbs just before it belong to the verb phrase
 		// (基本建成, 提质改造), as long as two characters stay before them.
 		for i >= 4 {
-			if m := suffixIn(string(p[:i]), v.verbLead); m != "" && i-runeLen(m) >= 2 {
+			if m := v.verbLead.suffixIn(x.text(start, start+i)); m != "" && i-runeLen(m) >= 2 {
 				i -= runeLen(m)
 				continue
 			}
@@ -847,7 +840,7 @@ func (x *extractor) trim(start, end int, v *vocab) (int, int) {
 			start++
 			changed = true
 		}
-		if w := prefixIn(x.text(start, end), v.trimHead); w != "" && runeLen(w) < end-start && prefixIn(x.text(start, end), v.keepHead) == "" {
+		if w := v.trimHead.prefixIn(x.text(start, end)); w != "" && runeLen(w) < end-start && v.keepHead.prefixIn(x.text(start, end)) == "" {
 			start += runeLen(w)
 			changed = true
 		}
@@ -856,7 +849,7 @@ func (x *extractor) trim(start, end int, v *vocab) (int, int) {
 			changed = true
 		}
 		s := x.text(start, end)
-		for _, w := range v.trimTail {
+		for _, w := range v.trimTail.endingLike(s) {
 			if strings.HasSuffix(s, w) && runeLen(w) < end-start {
 				end -= runeLen(w)
 				changed = true

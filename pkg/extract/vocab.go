@@ -13,25 +13,25 @@ import (
 // vocab is every word list the target recogniser reads, compiled once.
 type vocab struct {
 	units         []string          // longest first
-	unitsByFirst  firstRuneIndex    // units, by first rune
-	perUnits      firstRuneIndex    // the words after "/" in a compound unit: a measure word or a time (吨/年, 元/月, 人/天)
+	unitsByFirst  wordList          // units, by first rune
+	perUnits      wordList          // the words after "/" in a compound unit: a measure word or a time (吨/年, 元/月, 人/天)
 	unitClass     map[string]string // unit → count, time, money, rate, other
 	countNouns    []string
 	afterBound    map[string]string // bound words written after a number → comparator
 	afterWords    []string          // afterBound's words, longest first
 	cues          map[string][]string
-	scope         firstRuneIndex // scope words (全市, 我省), longest first
-	synonyms      [][2]string    // variant → canonical, longest variant first
-	trimHead      []string
-	keepHead      []string // words that start as a head word does but are kept (有效)
-	trimTail      []string
+	scope         wordList    // scope words (全市, 我省), longest first
+	synonyms      [][2]string // variant → canonical, longest variant first
+	trimHead      wordList
+	keepHead      wordList // words that start as a head word does but are kept (有效)
+	trimTail      wordList
 	postTail      []string        // trimmed only from a phrase after the number
-	verbs         []string        // action verbs before a count
+	verbs         wordList        // action verbs before a count
 	having        []string        // 共有, 拥有: the indicator starts after them
 	predicates    map[string]bool // verbs that open a counted noun's predicate
-	predicateList []string        // longest first
-	verbLead      []string        // adverbs and verbs that join a predicate before it (基本, 提质)
-	notPredicate  []string        // words ending in a one-character predicate that are not one (发达)
+	predicateList wordList        // longest first
+	verbLead      wordList        // adverbs and verbs that join a predicate before it (基本, 提质), longest first
+	notPredicate  wordList        // words ending in a one-character predicate that are not one (发达)
 	// looseBounds are the strong bound words that set a comparator from
 	// a few words before the number: word, comparator.
 	looseBounds [][2]string
@@ -62,6 +62,7 @@ func loadVocab() *vocab { return compiledVocab.Get() }
 
 func buildVocab() *vocab {
 	v := vocab{unitClass: map[string]string{}, afterBound: map[string]string{}, cues: map[string][]string{}}
+	var trimHead, keepHead, trimTail, verbs, predicates, verbLead, notPredicate []string
 	for _, r := range dict.Records("units") {
 		v.units = append(v.units, r[0])
 		class := "count"
@@ -71,8 +72,8 @@ func buildVocab() *vocab {
 		v.unitClass[r[0]] = class
 	}
 	v.units = dict.LongestFirst(v.units)
-	v.unitsByFirst = indexByFirstRune(v.units)
-	v.perUnits = indexByFirstRune(append(append([]string{}, v.units...), "年", "月", "日", "天", "周"))
+	v.unitsByFirst = newWordList(v.units)
+	v.perUnits = newWordList(append(append([]string{}, v.units...), "年", "月", "日", "天", "周"))
 	v.countNouns = dict.LongestFirst(dict.Words("count_nouns"))
 	for _, r := range dict.Records("bounds") {
 		if len(r) >= 3 && r[2] == "after" {
@@ -94,7 +95,7 @@ func buildVocab() *vocab {
 			v.cues[r[0]] = append(v.cues[r[0]], r[1])
 		}
 	}
-	v.scope = indexByFirstRune(dict.LongestFirst(dict.Words("scope_words")))
+	v.scope = newWordList(dict.LongestFirst(dict.Words("scope_words")))
 	for _, r := range dict.Records("indicator_synonyms") {
 		for _, variant := range r[1:] {
 			v.synonyms = append(v.synonyms, [2]string{variant, r[0]})
@@ -107,36 +108,37 @@ func buildVocab() *vocab {
 		}
 		switch r[0] {
 		case "head":
-			v.trimHead = append(v.trimHead, r[1])
+			trimHead = append(trimHead, r[1])
 		case "keep":
-			v.keepHead = append(v.keepHead, r[1])
+			keepHead = append(keepHead, r[1])
 		case "tail":
-			v.trimTail = append(v.trimTail, r[1])
+			trimTail = append(trimTail, r[1])
 		case "posttail":
 			v.postTail = append(v.postTail, r[1])
 		case "verb":
-			v.verbs = append(v.verbs, r[1])
+			verbs = append(verbs, r[1])
 		case "having":
 			v.having = append(v.having, r[1])
 		}
 	}
-	v.trimHead, v.trimTail = dict.LongestFirst(v.trimHead), dict.LongestFirst(v.trimTail)
-	v.verbs = dict.LongestFirst(v.verbs)
+	v.trimHead, v.keepHead, v.trimTail = newWordList(dict.LongestFirst(trimHead)), newWordList(keepHead), newWordList(dict.LongestFirst(trimTail))
+	v.verbs = newWordList(verbs)
 	v.postTail = dict.LongestFirst(v.postTail)
 	v.predicates = map[string]bool{}
 	for _, r := range dict.Records("predicate_verbs") {
 		if len(r) > 1 && r[1] == "word" {
-			v.notPredicate = append(v.notPredicate, r[0])
+			notPredicate = append(notPredicate, r[0])
 			continue
 		}
 		if len(r) > 1 && r[1] == "lead" {
-			v.verbLead = append(v.verbLead, r[0])
+			verbLead = append(verbLead, r[0])
 			continue
 		}
 		v.predicates[r[0]] = true
-		v.predicateList = append(v.predicateList, r[0])
+		predicates = append(predicates, r[0])
 	}
-	v.predicateList, v.verbLead = dict.LongestFirst(v.predicateList), dict.LongestFirst(v.verbLead)
+	v.predicateList, v.verbLead = newWordList(dict.LongestFirst(predicates)), newWordList(dict.LongestFirst(verbLead))
+	v.notPredicate = newWordList(notPredicate)
 	v.headerRoles = map[string]string{}
 	for _, rec := range dict.Records("table_headers") {
 		if len(rec) >= 2 {
@@ -189,24 +191,44 @@ func buildVocab() *vocab {
 }
 
 // prefixIn returns the longest word of words that s starts with.
-// firstRuneIndex groups words by their first rune, each group in the
-// list's order, so that a prefix lookup tries only the words that can
-// match and finds the one prefixIn finds in the whole list.
-type firstRuneIndex map[rune][]string
-
-func indexByFirstRune(words []string) firstRuneIndex {
-	ix := firstRuneIndex{}
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		ix[r] = append(ix[r], w)
-	}
-	return ix
+// wordList is a vocabulary list indexed by the first and the last rune of
+// its words, each group in the list's order, so that a lookup tries only
+// the words that can match and finds the one prefixIn (suffixIn) finds
+// in the whole list.
+type wordList struct {
+	byFirst, byLast map[rune][]string
 }
 
-// prefixIn returns the first word of the index's list that s starts with.
-func (ix firstRuneIndex) prefixIn(s string) string {
+func newWordList(words []string) wordList {
+	l := wordList{byFirst: map[rune][]string{}, byLast: map[rune][]string{}}
+	for _, w := range words {
+		if w == "" {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(w)
+		last, _ := utf8.DecodeLastRuneInString(w)
+		l.byFirst[first] = append(l.byFirst[first], w)
+		l.byLast[last] = append(l.byLast[last], w)
+	}
+	return l
+}
+
+// prefixIn returns the first word of the list that s starts with.
+func (l wordList) prefixIn(s string) string { return prefixIn(s, l.startingLike(s)) }
+
+// suffixIn returns the first word of the list that s ends with.
+func (l wordList) suffixIn(s string) string { return suffixIn(s, l.endingLike(s)) }
+
+// startingLike returns the words that start with s's first rune, in order.
+func (l wordList) startingLike(s string) []string {
 	r, _ := utf8.DecodeRuneInString(s)
-	return prefixIn(s, ix[r])
+	return l.byFirst[r]
+}
+
+// endingLike returns the words that end with s's last rune, in order.
+func (l wordList) endingLike(s string) []string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return l.byLast[r]
 }
 
 func prefixIn(s string, words []string) string {
