@@ -57,6 +57,8 @@ type Document struct {
 	// thousands of times a megabyte).
 	quoteIndex []int32
 	runeCount  int
+	valid      bool // Original is valid UTF-8 (decoding leaves no invalid bytes)
+	hasCR      bool // Original has a CR: quotes turn line ends into '\n'
 }
 
 // quoteStep is how many runes apart quoteIndex's entries are: a quote
@@ -162,15 +164,20 @@ func (d *Document) Full() *textview.View {
 // indexRunes records the byte offset of every quoteStep-th rune.
 func (d *Document) indexRunes() {
 	n := 0
+	d.valid = true
 	d.quoteIndex = make([]int32, 0, len(d.Original)/quoteStep+1) // bytes ≥ runes
 	for i := 0; i < len(d.Original); n++ {
 		if n%quoteStep == 0 {
 			d.quoteIndex = append(d.quoteIndex, int32(i))
 		}
-		_, size := textview.DecodeRune(d.Original, i)
+		r, size := textview.DecodeRune(d.Original, i)
+		if r == utf8.RuneError && size == 1 {
+			d.valid = false
+		}
 		i += size
 	}
 	d.runeCount = n
+	d.hasCR = strings.IndexByte(d.Original, '\r') >= 0
 }
 
 // byteOffset returns the byte offset in Original of rune r (0 ≤ r ≤ the
@@ -202,12 +209,12 @@ func (d *Document) Quote(start, end int) string {
 	// A copy, so that a record does not keep the whole document alive;
 	// invalid bytes (decoding never leaves any) read as U+FFFD each.
 	q := d.Original[d.byteOffset(start):d.byteOffset(end)]
-	if !utf8.ValidString(q) {
+	if !d.valid && !utf8.ValidString(q) {
 		q = string([]rune(q))
 	} else {
 		q = strings.Clone(q)
 	}
-	if strings.ContainsRune(q, '\r') {
+	if d.hasCR && strings.IndexByte(q, '\r') >= 0 {
 		q = strings.ReplaceAll(strings.ReplaceAll(q, "\r\n", "\n"), "\r", "\n")
 	}
 	return q

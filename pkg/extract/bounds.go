@@ -157,7 +157,12 @@ func (x *extractor) facts(s span) *sentenceFacts {
 		return f
 	}
 	*f = sentenceFacts{start: s.start, end: s.end, plainYear: -1, rateYears: f.rateYears[:0]}
-	f.formula = strings.ContainsAny(x.text(s.start, s.end), "=÷")
+	for _, r := range x.runes[s.start:s.end] {
+		if r == '=' || r == '÷' {
+			f.formula = true
+			break
+		}
+	}
 	for i := s.start; i+1 < s.end; i++ {
 		// 每年, and the shorter cycles of assessment schemes: 每半年考评
 		// 一次, 每季度, 每月 (as yearly reads them).
