@@ -68,13 +68,22 @@ var (
 	headerTail = regexp.MustCompile(`^年?(末|底)?[(（]?(目标值?|预期值?|规划值?|现状值?|基期值?)?[)）]?$`)
 )
 
+// yearHeaderIn is yearHeader.FindStringSubmatch(text), tried only on
+// text that starts with a digit.
+func yearHeaderIn(text string) []string {
+	if text == "" || text[0] < '0' || text[0] > '9' {
+		return nil
+	}
+	return yearHeader.FindStringSubmatch(text)
+}
+
 // headerColumn says what a header cell names, or ok=false.
 func headerColumn(text string) (column, bool) {
 	text = strings.TrimSpace(text)
 	if role, ok := loadVocab().headerRoles[text]; ok && role != "novalue" {
 		return column{role: role}, true
 	}
-	if m := yearHeader.FindStringSubmatch(text); m != nil {
+	if m := yearHeaderIn(text); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		role := "value"
 		switch {
@@ -854,10 +863,20 @@ type cellValue struct {
 // "5—8", "[90]", "较2020年下降13.5%", "6人（含）以下", "“十三五”时期零发生".
 func parseValueCell(s string) (cellValue, bool) {
 	var v cellValue
+	// A value has an ASCII digit (valueCore's \d) or is a zero (zeroCell's
+	// 零): most cells, prose lines among them, are turned away here.
+	if strings.IndexAny(s, "0123456789") < 0 && !strings.ContainsRune(s, '零') {
+		return v, false
+	}
 	// Spaces inside a value are a converter's (较 2020 年下降 25%).
-	s = footnote.ReplaceAllString(strings.Join(strings.Fields(s), ""), "")
-	if m := bracketed.FindStringSubmatch(s); m != nil {
-		s, v.cumulative = strings.TrimSpace(m[1]), true
+	s = strings.Join(strings.Fields(s), "")
+	if last, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune("*＊※", last) || last >= '①' && last <= '⑳' {
+		s = footnote.ReplaceAllString(s, "")
+	}
+	if first, _ := utf8.DecodeRuneInString(s); strings.ContainsRune("[［【〔", first) {
+		if m := bracketed.FindStringSubmatch(s); m != nil {
+			s, v.cumulative = strings.TrimSpace(m[1]), true
+		}
 	}
 	if utf8.RuneCountInString(s) > 20 || s == "" {
 		return v, false
