@@ -9,7 +9,7 @@ import (
 // The limit follows the input in flight, and is the runtime's.
 func TestHoldMovesTheLimit(t *testing.T) {
 	defer debug.SetMemoryLimit(math.MaxInt64)
-	if Hold(1<<20)(); Limit() != 0 {
+	if Hold(1 << 20)(); Limit() != 0 {
 		t.Fatal("a governor not enabled set a limit")
 	}
 	Enable(64<<20, 7)

@@ -108,4 +108,3 @@ func edgeRunes(re *syntax.Regexp, fromEnd bool) (set []rune, nullable, ok bool) 
 	}
 	return nil, false, false
 }
-

@@ -121,16 +121,19 @@ var noInfo runeInfo
 
 // info returns what the vocabulary knows about r.
 func (v *vocab) info(r rune) *runeInfo {
-	var id int32
+	if id := v.idOf(r); id != 0 {
+		return &v.runeInfos[id]
+	}
+	return &noInfo
+}
+
+// idOf returns r's index in runeInfos, 0 when it has none: an array for
+// the Basic Multilingual Plane, a map beyond.
+func (v *vocab) idOf(r rune) int32 {
 	if r >= 0 && int(r) < len(v.runeIDs) {
-		id = v.runeIDs[r]
-	} else {
-		id = v.otherIDs[r]
+		return v.runeIDs[r]
 	}
-	if id == 0 {
-		return &noInfo
-	}
-	return &v.runeInfos[id]
+	return v.otherIDs[r]
 }
 
 // flagsOf returns the flags of r.
@@ -148,12 +151,7 @@ func (v *vocab) infoFor(r rune) *runeInfo {
 		v.otherIDs = map[rune]int32{}
 		v.runeInfos = make([]runeInfo, 1)
 	}
-	var id int32
-	if r >= 0 && int(r) < len(v.runeIDs) {
-		id = v.runeIDs[r]
-	} else {
-		id = v.otherIDs[r]
-	}
+	id := v.idOf(r)
 	if id == 0 {
 		v.runeInfos = append(v.runeInfos, runeInfo{})
 		id = int32(len(v.runeInfos) - 1)

@@ -280,7 +280,6 @@ func splitLines(v *textview.View) []line {
 	return lines
 }
 
-
 // Clean drops junk lines from v (normalised text) and joins page breaks.
 // With keepAll it changes nothing.
 func Clean(v *textview.View, keepAll bool) (Result, error) {

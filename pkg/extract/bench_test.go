@@ -12,7 +12,7 @@ import (
 )
 
 // BenchmarkExtract measures the whole pipeline per document — decode,
-// clean, normalise, extract — over the five corpus documents, in MB/s of
+// clean, normalise, extract — over the corpus documents, in MB/s of
 // input.
 func BenchmarkExtract(b *testing.B) {
 	paths, _ := filepath.Glob(filepath.Join(corpus.Dir(), "*.txt"))

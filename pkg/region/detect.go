@@ -254,7 +254,6 @@ func (s *scanner) mentions(text string) []*division {
 	return out
 }
 
-
 // mentionsRunes is mentions on decoded text.
 func (s *scanner) mentionsRunes(rs []rune) []*division {
 	var out []*division

@@ -28,7 +28,7 @@ type View struct {
 	// byteAt[k] is the byte offset of rune k×indexStep: RuneIndex and
 	// ByteOffset walk at most indexStep runes from it.
 	byteAt []int32
-	valid  bool // the text is valid UTF-8: rune sizes can be read from runes
+	valid  bool  // the text is valid UTF-8: rune sizes can be read from runes
 	lines  []int // rune offsets where lines start (see LineStarts)
 }
 
