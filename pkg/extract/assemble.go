@@ -411,6 +411,7 @@ func (x *extractor) indicator(c *candidate) (asWritten, normalised string) {
 func indicatorKey(s string) string {
 	v := loadVocab()
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
 		b.WriteRune(normalize.FoldRune(r))
 	}

@@ -66,6 +66,8 @@ func findHeadings(v *textview.View) []heading {
 	rules := loadHeadingRules()
 	runes := v.Chars()
 	var hs []heading
+	type start struct{ rune, byte int }
+	var starts []start // of the line at hand, reused
 	lines := v.LineStarts()
 	for k, lineStart := range lines {
 		line, _ := v.Line(k)
@@ -77,8 +79,7 @@ func findHeadings(v *textview.View) []heading {
 		// as rune and byte offsets. rest is a substring from the byte
 		// offset, so that a line of many sentences costs its length and
 		// not its length squared (a 1 MB line took 26 s).
-		type start struct{ rune, byte int }
-		starts := []start{{0, 0}}
+		starts = append(starts[:0], start{0, 0})
 		lineByte := v.ByteOffset(lineStart)
 		for i := lineStart; i < lineEnd; i++ {
 			if runes[i] == '。' {

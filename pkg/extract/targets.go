@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/pkg/normalize"
 	"github.com/cnplan/cnplan/pkg/number"
@@ -69,7 +70,7 @@ func (x *extractor) candidates(s span) []*candidate {
 			// Nor does a grade or a name (危险等级为1.1级的工房现场操作人员,
 			// 5G基站, 1+X证书).
 			grade := c.unitClass == "grade" || strings.HasPrefix(x.rest(c.end, 1), "级") ||
-				strings.IndexAny(firstRune(x.rest(c.q.NumEnd, 1)), "级甲乙+GgAaKkX") == 0
+				startsWithAny(x.rest(c.q.NumEnd, 1), "级甲乙+GgAaKkX")
 			if c.unitClass != "time" && c.unitClass != "kind" && !grade {
 				x.mentionEnds = append(x.mentionEnds, x.skipDate(c.end))
 			}
@@ -214,8 +215,10 @@ func (x *extractor) unitAsWritten(c *candidate) string {
 
 // foldedQuote is the original text of a view span, width-folded.
 func (x *extractor) foldedQuote(start, end int) string {
+	q := x.quote(start, end)
 	var b strings.Builder
-	for _, r := range x.quote(start, end) {
+	b.Grow(len(q))
+	for _, r := range q {
 		b.WriteRune(normalize.FoldRune(r))
 	}
 	return b.String()
@@ -246,11 +249,11 @@ func (x *extractor) notTarget(c *candidate, s span, v *vocab) bool {
 		return true
 	case len(raw) > 1 && raw[0] == '0' && raw[1] >= '0' && raw[1] <= '9':
 		return true // "00%": a code or an OCR misreading (【00% for 100%)
-	case q.Percent == "" && q.Per == "" && strings.IndexAny(firstRune(after), "年月日号时点") == 0 && c.unit == "":
+	case q.Percent == "" && q.Per == "" && startsWithAny(after, "年月日号时点") && c.unit == "":
 		return true // a date
 	case strings.HasSuffix(before, "第") || strings.HasSuffix(x.back(q.NumStart, 3), "连续") || x.isTopRank(q.NumStart):
 		return true // a rank or a streak: 第5位, 连续13年, 排名前15家
-	case q.Percent == "" && strings.IndexAny(firstRune(after), "级甲乙+GgAaKkX") == 0:
+	case q.Percent == "" && startsWithAny(after, "级甲乙+GgAaKkX"):
 		return true // a grade, a level, 5G, 1+X
 	case strings.HasSuffix(before, "+"):
 		return true
@@ -886,11 +889,10 @@ func (x *extractor) back(pos, n int) string {
 	return x.text(pos-n, pos)
 }
 
-func firstRune(s string) string {
-	for _, r := range s {
-		return string(r)
-	}
-	return ""
+// startsWithAny says whether s's first rune is one of chars.
+func startsWithAny(s, chars string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return size > 0 && strings.ContainsRune(chars, r)
 }
 
-func runeLen(s string) int { return len([]rune(s)) }
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
