@@ -114,7 +114,7 @@ func (x *extractor) findYearMarks() []yearMark {
 			marks = append(marks, yearMark{pos, y, !clause && x.opensParagraph(pos)})
 			continue
 		}
-		if !slices.Contains(v.periodLastRunes, r) {
+		if !v.isPeriodLastRune(r) {
 			continue
 		}
 		for n, name := range v.periodNameRunes {

@@ -191,6 +191,17 @@ func buildVocab() *vocab {
 }
 
 // prefixIn returns the longest word of words that s starts with.
+// isPeriodLastRune says whether r ends a five-year plan's name (五): asked
+// of every rune of a document, so a loop without a call.
+func (v *vocab) isPeriodLastRune(r rune) bool {
+	for _, last := range v.periodLastRunes {
+		if r == last {
+			return true
+		}
+	}
+	return false
+}
+
 // wordList is a vocabulary list indexed by the first and the last rune of
 // its words, each group in the list's order, so that a lookup tries only
 // the words that can match and finds the one prefixIn (suffixIn) finds
