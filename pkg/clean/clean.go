@@ -394,7 +394,11 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 			advance()
 		}
 		// The rest of the line in one piece, from its text.
-		b.AddString(rest, p)
+		if l.invalid {
+			b.AddString(rest, p)
+		} else {
+			b.AddValid(rest, l.end-p, p) // the line's runes are counted
+		}
 		if l.end < total {
 			b.Add('\n', l.end)
 		}

@@ -71,16 +71,22 @@ func (b *Builder) AddString(s string, orig int) int {
 		}
 		return n
 	}
-	if n == 0 {
-		return 0
+	b.AddValid(s, n, orig)
+	return n
+}
+
+// AddValid is AddString for a string the caller knows to be valid UTF-8
+// of runes runes (a cleaner that counted its lines already).
+func (b *Builder) AddValid(s string, runes, orig int) {
+	if runes == 0 {
+		return
 	}
 	b.buf = append(b.buf, s...)
 	if k := len(b.runs) - 1; k < 0 || b.runs[k].orig+(b.n-b.runs[k].at) != int32(orig) {
 		b.runs = append(b.runs, run{b.n, int32(orig)})
 	}
-	b.n += int32(n)
-	b.end = int32(orig + n)
-	return n
+	b.n += int32(runes)
+	b.end = int32(orig + runes)
 }
 
 // SetEnd sets the original offset that the view's end maps to (after
