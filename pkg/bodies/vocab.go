@@ -2,6 +2,7 @@ package bodies
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -205,17 +206,9 @@ func runesAt(rs []rune, i int, w []rune) bool {
 
 // indexRunes builds runeInfos from the compiled vocabulary.
 func (v *vocab) indexRunes() {
-	texts := make([]string, 0, len(v.canon))
-	for t := range v.canon {
-		texts = append(texts, t)
-	}
-	sort.Slice(texts, func(i, j int) bool {
-		a, b := utf8.RuneCountInString(texts[i]), utf8.RuneCountInString(texts[j])
-		if a != b {
-			return a > b
-		}
-		return texts[i] < texts[j]
-	})
+	// Longest first, then in byte order: the index does not depend on
+	// map order.
+	texts := dict.LongestFirst(slices.Sorted(maps.Keys(v.canon)))
 	for _, t := range texts {
 		rs := []rune(t)
 		if len(rs) == 0 {

@@ -2,6 +2,7 @@ package region
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -159,19 +160,9 @@ func newScanner(g *gazetteer) *scanner {
 func (s *scanner) index() {
 	s.headOf = make([]int32, 0x10000)
 	s.headOther = map[rune]int32{}
-	texts := make([]string, 0, len(s.names))
-	for name := range s.names {
-		texts = append(texts, name)
-	}
 	// Longest first, then in byte order so that the index does not depend
 	// on map order.
-	sort.Slice(texts, func(i, j int) bool {
-		a, b := utf8.RuneCountInString(texts[i]), utf8.RuneCountInString(texts[j])
-		if a != b {
-			return a > b
-		}
-		return texts[i] < texts[j]
-	})
+	texts := dict.LongestFirst(slices.Sorted(maps.Keys(s.names)))
 	s.firstBMP, s.pairBits = make([]uint64, 0x10000/64), make([]uint64, 0x10000/64)
 	for _, name := range texts {
 		rs := []rune(name)
