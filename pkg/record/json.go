@@ -224,7 +224,9 @@ func (e *encoder) encode(v reflect.Value) error {
 			if err := e.encode(v.Index(i)); err != nil {
 				return err
 			}
-			e.flush()
+			if e.flush(); e.err != nil {
+				return e.err // the writer failed: stop encoding
+			}
 		}
 		buf.WriteByte(']')
 		return nil

@@ -3,7 +3,9 @@ package record
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -110,5 +112,31 @@ func TestWriteStreamsWhatMarshalGives(t *testing.T) {
 		if d.Error == "" && (len(want) < 10*flushSize || w.largest > 2*flushSize) {
 			t.Errorf("%d bytes written in pieces of up to %d", len(want), w.largest)
 		}
+	}
+}
+
+// failAfter fails every write after the first n bytes.
+type failAfter struct{ n int }
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if w.n -= len(p); w.n < 0 {
+		return 0, errors.New("broken pipe")
+	}
+	return len(p), nil
+}
+
+// A writer that fails stops the encoding at the next record with its
+// error, instead of encoding the rest of the document into memory.
+func TestWriteStopsWhenTheWriterFails(t *testing.T) {
+	g := golden(t)
+	for len(g.Targets) < 20000 {
+		g.Targets = append(g.Targets, g.Targets...)
+	}
+	if err := Write(&failAfter{n: flushSize}, g); err == nil || err.Error() != "broken pipe" {
+		t.Fatalf("error %v, want the writer's", err)
+	}
+	e := encoder{out: &failAfter{n: flushSize}}
+	if err := e.encode(reflect.ValueOf(g.plain())); err == nil || e.buf.Len() > 2*flushSize {
+		t.Fatalf("encoding went on after the writer failed: %d bytes held, error %v", e.buf.Len(), err)
 	}
 }
