@@ -356,7 +356,7 @@ func Clean(v *textview.View, keepAll bool) (Result, error) {
 	}
 
 	var b textview.Builder
-	b.Grow(v.Runes(), len(v.Text))
+	b.Grow(len(v.Text))
 	endsInNewline := func() bool { return b.Len() > 0 && b.Last() == '\n' }
 	res := Result{}
 	total := v.Runes()

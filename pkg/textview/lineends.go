@@ -11,7 +11,7 @@ func Decoded(s string) *View {
 		return Identity(s) // shares s
 	}
 	var b Builder
-	b.Grow(0, len(s))
+	b.Grow(len(s))
 	i := 0 // the original offset of s[0]
 	for {
 		cr := strings.IndexByte(s, '\r')

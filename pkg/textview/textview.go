@@ -95,7 +95,7 @@ func (b *Builder) SetEnd(orig int) { b.end = int32(orig) }
 
 // Grow makes room for about bytes more bytes of text, so that building a
 // view of a large text does not copy it over and over.
-func (b *Builder) Grow(runes, bytes int) {
+func (b *Builder) Grow(bytes int) {
 	if cap(b.buf)-len(b.buf) < bytes {
 		b.buf = append(make([]byte, 0, len(b.buf)+bytes), b.buf...)
 	}
