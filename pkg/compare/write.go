@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -38,10 +37,6 @@ type WriteOptions struct {
 	Format string
 	NoBOM  bool // csv: leave out the UTF-8 byte order mark
 }
-
-// bom makes Excel read a CSV file as UTF-8 rather than the system code
-// page, as extract's CSV does.
-const bom = "\uFEFF"
 
 // Write writes m to w.
 func Write(w io.Writer, m Matrix, opt WriteOptions) error {
@@ -89,12 +84,10 @@ func matrixRow(r Row) []string {
 }
 
 func writeCSV(w io.Writer, m Matrix, noBOM bool) error {
-	if !noBOM {
-		if _, err := io.WriteString(w, bom); err != nil {
-			return err
-		}
+	cw, err := render.NewCSVWriter(w, noBOM)
+	if err != nil {
+		return err
 	}
-	cw := csv.NewWriter(w)
 	if err := cw.Write(matrixHeader(m)); err != nil {
 		return err
 	}
@@ -172,12 +165,10 @@ func displayWidth(s string) int {
 }
 
 func writeLongCSV(w io.Writer, m Matrix, noBOM bool) error {
-	if !noBOM {
-		if _, err := io.WriteString(w, bom); err != nil {
-			return err
-		}
+	cw, err := render.NewCSVWriter(w, noBOM)
+	if err != nil {
+		return err
 	}
-	cw := csv.NewWriter(w)
 	if err := cw.Write(FigureColumns); err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cnplan/cnplan/internal/schematest"
 	"github.com/cnplan/cnplan/pkg/record"
+	"github.com/cnplan/cnplan/pkg/render"
 	"github.com/cnplan/cnplan/pkg/schema"
 )
 
@@ -79,10 +80,10 @@ func TestTableEmpty(t *testing.T) {
 func TestMatrixCSV(t *testing.T) {
 	m := sampleMatrix()
 	out := write(t, m, WriteOptions{Format: FormatMatrix})
-	if !bytes.HasPrefix(out, []byte(bom)) {
+	if !bytes.HasPrefix(out, []byte(render.BOM)) {
 		t.Fatal("no UTF-8 BOM")
 	}
-	rows, err := csv.NewReader(bytes.NewReader(out[len(bom):])).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(out[len(render.BOM):])).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +106,7 @@ func TestMatrixCSV(t *testing.T) {
 	if !found {
 		t.Error("no 县域内就诊率 row")
 	}
-	if noBOM := write(t, m, WriteOptions{Format: FormatMatrix, NoBOM: true}); !bytes.Equal(noBOM, out[len(bom):]) {
+	if noBOM := write(t, m, WriteOptions{Format: FormatMatrix, NoBOM: true}); !bytes.Equal(noBOM, out[len(render.BOM):]) {
 		t.Error("NoBOM output is not the default without its BOM")
 	}
 }
@@ -244,7 +245,7 @@ func TestLong(t *testing.T) {
 		t.Fatalf("%d figures, want %d", len(figs), want)
 	}
 	out := write(t, m, WriteOptions{Format: FormatCSV})
-	rows, err := csv.NewReader(bytes.NewReader(out[len(bom):])).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(out[len(render.BOM):])).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cnplan/cnplan/internal/schematest"
 	"github.com/cnplan/cnplan/pkg/record"
+	"github.com/cnplan/cnplan/pkg/render"
 	"github.com/cnplan/cnplan/pkg/schema"
 )
 
@@ -239,10 +240,10 @@ func TestWriteCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.Bytes()
-	if !bytes.HasPrefix(out, []byte(bom)) {
+	if !bytes.HasPrefix(out, []byte(render.BOM)) {
 		t.Fatal("no BOM")
 	}
-	rows, err := csv.NewReader(bytes.NewReader(out[len(bom):])).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(out[len(render.BOM):])).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

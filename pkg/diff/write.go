@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -29,8 +28,6 @@ type WriteOptions struct {
 	Format string
 	NoBOM  bool // csv: leave out the UTF-8 byte order mark
 }
-
-const bom = "\uFEFF"
 
 // Change marks, as diff(1) writes them.
 const (
@@ -151,12 +148,10 @@ func lineNo(n int) string {
 }
 
 func writeCSV(w io.Writer, r Result, noBOM bool) error {
-	if !noBOM {
-		if _, err := io.WriteString(w, bom); err != nil {
-			return err
-		}
+	cw, err := render.NewCSVWriter(w, noBOM)
+	if err != nil {
+		return err
 	}
-	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}

@@ -2,15 +2,28 @@ package render
 
 import (
 	"encoding/csv"
+	"io"
 	"strconv"
 	"strings"
 
 	"github.com/cnplan/cnplan/pkg/record"
 )
 
-// bom makes Excel read the file as UTF-8 instead of the system code page,
+// BOM makes Excel read the file as UTF-8 instead of the system code page,
 // which would show the Chinese as mojibake.
-const bom = "\uFEFF"
+const BOM = "\uFEFF"
+
+// NewCSVWriter starts a CSV output for spreadsheets: the UTF-8 byte order
+// mark first, unless noBOM, then a writer for the rows. Every command's
+// CSV opens this way.
+func NewCSVWriter(w io.Writer, noBOM bool) (*csv.Writer, error) {
+	if !noBOM {
+		if _, err := io.WriteString(w, BOM); err != nil {
+			return nil, err
+		}
+	}
+	return csv.NewWriter(w), nil
+}
 
 // cellText writes a row value as a CSV cell: null is an empty cell.
 func cellText(v any) string {
@@ -45,16 +58,14 @@ func (s *Stream) startCSV() error {
 		return nil
 	}
 	s.csvStarted = true
-	if !s.opt.NoBOM {
-		if _, err := s.w.Write([]byte(bom)); err != nil {
-			return err
-		}
-	}
 	header := make([]string, len(RecordColumns))
 	for i, c := range RecordColumns {
 		header[i] = c.Name
 	}
-	cw := csv.NewWriter(s.w)
+	cw, err := NewCSVWriter(s.w, s.opt.NoBOM)
+	if err != nil {
+		return err
+	}
 	if err := cw.Write(header); err != nil {
 		return err
 	}

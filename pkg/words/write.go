@@ -1,7 +1,6 @@
 package words
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -23,9 +22,6 @@ const (
 
 // Formats lists the output formats.
 var Formats = []string{FormatTable, FormatCSV, FormatJSON}
-
-// bom makes Excel read a CSV file as UTF-8.
-const bom = "\uFEFF"
 
 // CountTable is the word counts of one document, or of several pooled.
 type CountTable struct {
@@ -174,12 +170,10 @@ func writeJSON[T any](w io.Writer, tables []T) error {
 }
 
 func writeCSV(w io.Writer, rows [][]string, noBOM bool) error {
-	if !noBOM {
-		if _, err := io.WriteString(w, bom); err != nil {
-			return err
-		}
+	cw, err := render.NewCSVWriter(w, noBOM)
+	if err != nil {
+		return err
 	}
-	cw := csv.NewWriter(w)
 	if err := cw.WriteAll(rows); err != nil {
 		return err
 	}
