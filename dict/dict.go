@@ -83,6 +83,19 @@ func Words(name string) []string {
 	return words
 }
 
+// Grouped returns the words of a vocabulary whose records are KIND WORD,
+// by kind, each group in the file's order; records with one field are
+// left out.
+func Grouped(name string) map[string][]string {
+	groups := map[string][]string{}
+	for _, r := range Records(name) {
+		if len(r) >= 2 {
+			groups[r[0]] = append(groups[r[0]], r[1])
+		}
+	}
+	return groups
+}
+
 // Extend reads a user vocabulary file and appends its sections to the
 // built-in vocabularies. Recognisers that compile vocabularies through
 // Compiled see the change on their next use (the segmenter's domain_words

@@ -73,3 +73,17 @@ func TestExtendErrorsNameTheLine(t *testing.T) {
 		t.Error("a missing file gave no error")
 	}
 }
+
+// Grouped gives a KIND WORD vocabulary's words by kind, in file order.
+func TestGrouped(t *testing.T) {
+	g := Grouped("body_generic")
+	if w := g["word"]; len(w) < 3 || w[0] != "政府" || w[1] != "党委" || w[2] != "各级党委" {
+		t.Fatalf("body_generic words: %q", w[:min(3, len(w))])
+	}
+	trim := Grouped("indicator_trim")
+	for kind, n := range map[string]int{"head": 31, "keep": 15, "tail": 49, "verb": 72, "having": 5, "posttail": 2} {
+		if len(trim[kind]) != n {
+			t.Errorf("indicator_trim %s: %d words, want %d", kind, len(trim[kind]), n)
+		}
+	}
+}

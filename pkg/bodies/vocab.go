@@ -474,18 +474,12 @@ func compile() *vocab {
 	v.joints = runesOf(dict.LongestFirst(joints))
 	v.done, v.notDone, v.built = runesOf(done), runesOf(notDone), runesOf(built)
 
-	for _, rec := range dict.Records("body_generic") {
-		if len(rec) < 2 {
-			continue
-		}
-		switch rec[0] {
-		case "word":
-			v.generic[rec[1]] = true
-		case "prefix":
-			v.genPrefix = append(v.genPrefix, rec[1])
-			v.genPrefixRunes = append(v.genPrefixRunes, []rune(rec[1]))
-		}
+	generic := dict.Grouped("body_generic")
+	for _, w := range generic["word"] {
+		v.generic[w] = true
 	}
+	v.genPrefix = generic["prefix"]
+	v.genPrefixRunes = runesOf(v.genPrefix)
 	for _, rec := range dict.Records("body_lists") {
 		t := tail{text: rec[0], runes: []rune(rec[0])}
 		if len(rec) >= 2 {

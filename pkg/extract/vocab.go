@@ -62,7 +62,7 @@ func loadVocab() *vocab { return compiledVocab.Get() }
 
 func buildVocab() *vocab {
 	v := vocab{unitClass: map[string]string{}, afterBound: map[string]string{}, cues: map[string][]string{}}
-	var trimHead, keepHead, trimTail, verbs, predicates, verbLead, notPredicate []string
+	var predicates, verbLead, notPredicate []string
 	for _, r := range dict.Records("units") {
 		v.units = append(v.units, r[0])
 		class := "count"
@@ -102,28 +102,10 @@ func buildVocab() *vocab {
 		}
 	}
 	sort.SliceStable(v.synonyms, func(i, j int) bool { return len(v.synonyms[i][0]) > len(v.synonyms[j][0]) })
-	for _, r := range dict.Records("indicator_trim") {
-		if len(r) < 2 {
-			continue
-		}
-		switch r[0] {
-		case "head":
-			trimHead = append(trimHead, r[1])
-		case "keep":
-			keepHead = append(keepHead, r[1])
-		case "tail":
-			trimTail = append(trimTail, r[1])
-		case "posttail":
-			v.postTail = append(v.postTail, r[1])
-		case "verb":
-			verbs = append(verbs, r[1])
-		case "having":
-			v.having = append(v.having, r[1])
-		}
-	}
-	v.trimHead, v.keepHead, v.trimTail = newWordList(dict.LongestFirst(trimHead)), newWordList(keepHead), newWordList(dict.LongestFirst(trimTail))
-	v.verbs = newWordList(verbs)
-	v.postTail = dict.LongestFirst(v.postTail)
+	trim := dict.Grouped("indicator_trim")
+	v.trimHead, v.keepHead, v.trimTail = newWordList(dict.LongestFirst(trim["head"])), newWordList(trim["keep"]), newWordList(dict.LongestFirst(trim["tail"]))
+	v.verbs = newWordList(trim["verb"])
+	v.postTail, v.having = dict.LongestFirst(trim["posttail"]), trim["having"]
 	v.predicates = map[string]bool{}
 	for _, r := range dict.Records("predicate_verbs") {
 		if len(r) > 1 && r[1] == "word" {
