@@ -5,11 +5,9 @@ import (
 	"maps"
 	"slices"
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/cnplan/cnplan/dict"
-	"github.com/cnplan/cnplan/pkg/textview"
 )
 
 // Weights of one mention: a place named in the title or by an issuer says
@@ -42,8 +40,7 @@ type scanner struct {
 	firstBMP, pairBits []uint64
 	// events are words that, right after a name, make it an event's
 	// name (杭州亚运会), which names no region.
-	events     []string
-	eventRunes [][]rune
+	events [][]rune
 }
 
 // pairNames are the names that begin with one first and second rune.
@@ -138,9 +135,8 @@ func newScanner(g *gazetteer) *scanner {
 		}
 	}
 	s.index()
-	s.events = dict.Words("meta_region_events")
-	for _, e := range s.events {
-		s.eventRunes = append(s.eventRunes, []rune(e))
+	for _, e := range dict.Words("meta_region_events") {
+		s.events = append(s.events, []rune(e))
 	}
 	for _, r := range dict.Records("meta_region_breaks") {
 		if len(r) < 2 {
@@ -202,51 +198,10 @@ func (s *scanner) index() {
 	}
 }
 
-// mentions lists the divisions named in text, leftmost-longest. It walks
-// text by byte offset and compares names with the bytes in place, so that
-// it holds no copy of the text ([]rune and a byte offset per rune were 12
-// bytes per rune of a document).
-func (s *scanner) mentions(text string) []*division {
-	var out []*division
-	for b := 0; b < len(text); {
-		r, size := textview.DecodeRune(text, b)
-		if !s.begins(r) || b+size >= len(text) {
-			b += size
-			continue
-		}
-		second, _ := textview.DecodeRune(text, b+size)
-		if !s.mayBegin(r, second) {
-			b += size
-			continue
-		}
-		matched := size
-		for _, nm := range s.namesAt(r, second) {
-			// Invalid bytes decode as U+FFFD; a name is valid UTF-8, so
-			// text holding one matches no name, as before.
-			if !strings.HasPrefix(text[b:], nm.text) {
-				continue
-			}
-			end := b + len(nm.text)
-			// 新建区域: the 区 belongs to 区域, so this is no 新建区.
-			if end < len(text) {
-				next, _ := utf8.DecodeRuneInString(text[end:])
-				if s.breaks[nm.runes[len(nm.runes)-1]][next] {
-					continue
-				}
-			}
-			matched = len(nm.text)
-			if nm.d != nil && !s.eventAt(text[end:]) {
-				out = append(out, nm.d)
-			}
-			break
-		}
-		b += matched
-	}
-	return out
-}
-
-// mentionsRunes is mentions on decoded text.
-func (s *scanner) mentionsRunes(rs []rune) []*division {
+// mentions lists the divisions named in rs, leftmost-longest, comparing
+// names with the runes in place (the body's runes are the document's,
+// decoded once).
+func (s *scanner) mentions(rs []rune) []*division {
 	var out []*division
 	for i := 0; i+1 < len(rs); {
 		if !s.begins(rs[i]) || !s.mayBegin(rs[i], rs[i+1]) {
@@ -263,7 +218,7 @@ func (s *scanner) mentionsRunes(rs []rune) []*division {
 				continue
 			}
 			matched = len(nm.runes)
-			if nm.d != nil && !s.eventAtRunes(rs[end:]) {
+			if nm.d != nil && !s.eventAt(rs[end:]) {
 				out = append(out, nm.d)
 			}
 			break
@@ -280,18 +235,8 @@ func runesAt(rs []rune, i int, w []rune) bool {
 
 // eventAt reports whether rest starts with an event word: the name before
 // it is the event's (杭州亚运会), not a place the document is about.
-func (s *scanner) eventAt(rest string) bool {
+func (s *scanner) eventAt(rest []rune) bool {
 	for _, e := range s.events {
-		if strings.HasPrefix(rest, e) {
-			return true
-		}
-	}
-	return false
-}
-
-// eventAtRunes is eventAt on decoded text.
-func (s *scanner) eventAtRunes(rest []rune) bool {
-	for _, e := range s.eventRunes {
 		if runesAt(rest, 0, e) {
 			return true
 		}
@@ -325,26 +270,25 @@ func (t *tally) add(d *division, w int, explicit bool) {
 // city's while a province's that names each city once stays the province's.
 // Text is simplified Chinese (the caller converts traditional).
 func Detect(title string, issuers []string, body string) Region {
-	s := loadScanner()
-	return s.detect(title, issuers, s.mentions(body))
+	return DetectRunes(title, issuers, []rune(body))
 }
 
 // DetectRunes is Detect on a body already decoded to runes, which it
 // neither copies nor changes.
 func DetectRunes(title string, issuers []string, body []rune) Region {
 	s := loadScanner()
-	return s.detect(title, issuers, s.mentionsRunes(body))
+	return s.detect(title, issuers, s.mentions(body))
 }
 
 // detect weighs the mentions of the title and issuers, and those of the
 // body, and picks the region.
 func (s *scanner) detect(title string, issuers []string, inBody []*division) Region {
 	t := &tally{total: map[*division]int{}, explicit: map[*division]int{}}
-	for _, d := range s.mentions(title) {
+	for _, d := range s.mentions([]rune(title)) {
 		t.add(d, weightTitle, true)
 	}
 	for _, is := range issuers {
-		for _, d := range s.mentions(is) {
+		for _, d := range s.mentions([]rune(is)) {
 			t.add(d, weightIssuer, true)
 		}
 	}

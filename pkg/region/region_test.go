@@ -128,7 +128,7 @@ func TestMentions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, d := range s.mentions(tt.text) {
+		for _, d := range s.mentions([]rune(tt.text)) {
 			got = append(got, d.code)
 		}
 		if !reflect.DeepEqual(got, tt.want) {
