@@ -162,11 +162,7 @@ func Build(docs []record.Document, opt Options) Matrix {
 	var order []*rowAcc
 	for ci, d := range kept {
 		for ti, t := range d.Targets {
-			key := t.IndicatorKey
-			if key == "" {
-				key = t.Indicator
-			}
-			key = Key(key)
+			key := TargetKey(t)
 			if key == "" {
 				continue
 			}

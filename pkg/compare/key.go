@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/width"
+
+	"github.com/cnplan/cnplan/pkg/record"
 )
 
 // Key is the row an indicator key falls on. The extractor already folds
@@ -25,6 +27,17 @@ func Key(s string) string {
 		s = k
 	}
 	return s
+}
+
+// TargetKey is the row a target goes to: Key of its indicator_key, or of
+// its indicator as written when it has none ("" when neither says
+// anything).
+func TargetKey(t record.Target) string {
+	key := t.IndicatorKey
+	if key == "" {
+		key = t.Indicator
+	}
+	return Key(key)
 }
 
 // squeeze folds width and drops spaces.

@@ -319,11 +319,7 @@ func indicators(docs []record.Document, opt Options, strs *strtab) []Indicator {
 	var order []*indicatorAcc
 	for di, doc := range docs {
 		for _, t := range doc.Targets {
-			key := t.IndicatorKey
-			if key == "" {
-				key = t.Indicator
-			}
-			key = compare.Key(key)
+			key := compare.TargetKey(t)
 			if key == "" {
 				continue
 			}
