@@ -124,7 +124,7 @@ func (x *extractor) rootFrame(title string) frame {
 	if i := strings.LastIndexAny(t, "(（"); i > 0 && strings.HasSuffix(strings.TrimSpace(title), ")") {
 		t = strings.TrimSpace(t[:i])
 	}
-	if !endsWithAny(t, loadVocab().yearlyDocKind) {
+	if suffixIn(t, loadVocab().yearlyDocKind) == "" {
 		return frame{}
 	}
 	if y := firstYear(title); y > 0 {
@@ -321,15 +321,6 @@ func periodIn(v *vocab, s string) string {
 		}
 	}
 	return best
-}
-
-func endsWithAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // records lists the frames for the output, with their provenance.
