@@ -50,16 +50,6 @@ func Hold(size int64) (release func()) {
 	}
 }
 
-// Limit is the limit the governor sets now (0: none).
-func Limit() int64 {
-	mu.Lock()
-	defer mu.Unlock()
-	if !enabled || inFlight == 0 {
-		return 0
-	}
-	return base + perByte*inFlight
-}
-
 func apply() {
 	if inFlight == 0 {
 		debug.SetMemoryLimit(math.MaxInt64) // the runtime's default: none
