@@ -70,17 +70,17 @@ func findHeadings(v *textview.View) []heading {
 	var starts []start // of the line at hand, reused
 	lines := v.LineStarts()
 	for k, lineStart := range lines {
-		line, _ := v.Line(k)
 		lineEnd := len(runes)
 		if k+1 < len(lines) {
 			lineEnd = lines[k+1]
 		}
+		lineByte := v.ByteOffset(lineStart)
+		line := v.Text[lineByte:v.ByteOffset(lineEnd)]
 		// Candidates: the line start and every position after 。 in it,
 		// as rune and byte offsets. rest is a substring from the byte
 		// offset, so that a line of many sentences costs its length and
 		// not its length squared (a 1 MB line took 26 s).
 		starts = append(starts[:0], start{0, 0})
-		lineByte := v.ByteOffset(lineStart)
 		for i := lineStart; i < lineEnd; i++ {
 			if runes[i] == '。' {
 				starts = append(starts, start{i + 1 - lineStart, v.ByteOffset(i+1) - lineByte})

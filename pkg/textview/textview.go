@@ -353,7 +353,7 @@ func (v *View) Line(k int) (text string, start int) {
 // text, so a view read only near its start (a title) is never indexed.
 func (v *View) Slice(start, end int) string {
 	if v.runes != nil {
-		return v.Text[v.ByteOffset(start):v.ByteOffset(end)]
+		return v.Substring(start, end)
 	}
 	from, to, r := len(v.Text), len(v.Text), 0
 	for b := range v.Text {
