@@ -37,8 +37,7 @@ type extractor struct {
 	years   []yearMark
 	frames  *frames
 
-	deadlinesSorted bool  // by start and by end (index.go)
-	lineStarts      []int // rune offsets where lines start (index.go)
+	deadlinesSorted bool // by start and by end (index.go)
 
 	lastQuote quoted // the last sentence quoted (bounds.go)
 

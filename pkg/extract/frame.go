@@ -84,7 +84,7 @@ func (x *extractor) buildFrames(title string) *frames {
 	}
 
 	// Paragraph openings.
-	for _, ls := range x.lineStarts {
+	for _, ls := range x.doc.Body.LineStarts() {
 		p := ls
 		for p < len(x.runes) && strings.ContainsRune(" \t\u3000\u00a0", x.runes[p]) {
 			p++

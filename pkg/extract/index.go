@@ -9,7 +9,7 @@ import "sort"
 // replace; when deadlines are not in order of start and of end (they are:
 // when.Find reads left to right) the scans are kept.
 
-// index records whether x.deadlines is sorted and where lines start.
+// index records whether x.deadlines is sorted.
 func (x *extractor) index() {
 	x.deadlinesSorted = true
 	for i := 1; i < len(x.deadlines); i++ {
@@ -19,18 +19,12 @@ func (x *extractor) index() {
 			break
 		}
 	}
-	x.lineStarts = x.doc.Body.LineStarts()
 }
 
 // lineStart returns where the line holding pos starts.
 func (x *extractor) lineStart(pos int) int {
-	if x.lineStarts == nil {
-		for pos > 0 && x.runes[pos-1] != '\n' {
-			pos--
-		}
-		return pos
-	}
-	return x.lineStarts[sort.SearchInts(x.lineStarts, pos+1)-1]
+	lines := x.doc.Body.LineStarts()
+	return lines[sort.SearchInts(lines, pos+1)-1]
 }
 
 // deadlinesEndingBy returns how many deadlines end at or before pos; with
