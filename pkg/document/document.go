@@ -138,7 +138,7 @@ func FromText(name, text, encoding, format string, opt Options) (*Document, erro
 
 func (d *Document) normalised() (*textview.View, error) {
 	decoded := textview.IdentityOf(d.Original, d.runeCount) // the runes are counted
-	if strings.IndexByte(d.Original, '\r') >= 0 {
+	if d.hasCR {
 		decoded = textview.Decoded(d.Original)
 	}
 	return normalize.View(decoded, d.Script)
